@@ -21,7 +21,7 @@ test: venv
 
 ## the main job: train the tiny demo model on the bundled sample
 demo: venv
-	$(BIN)/ratsqa_dataset --demo
+	$(BIN)/ratsqa_train --demo
 
 ## notebooks -> ratsqa_nb/*.py
 export: venv
