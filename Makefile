@@ -32,5 +32,5 @@ clean-nbs: venv
 
 ## fail when the committed modules or notebooks differ from what nbdev_export / nbdev_clean write
 check-sync: venv
-	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+	$(BIN)/nbdev_clean && $(BIN)/nbdev_export
 	git diff --exit-code --stat -- ratsqa_nb nbs || (echo "notebooks and exported modules are out of sync: run nbdev_export and nbdev_clean, then commit" && exit 1)
