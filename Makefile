@@ -34,3 +34,8 @@ clean-nbs: venv
 check-sync: venv
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export
 	git diff --exit-code --stat -- ratsqa_nb nbs || (echo "notebooks and exported modules are out of sync: run nbdev_export and nbdev_clean, then commit" && exit 1)
+
+## offline docs preview without Quarto: run the notebooks, nbdev's docs processing (_proc/), nbconvert -> _preview/index.html
+.PHONY: preview
+preview: venv
+	$(BIN)/python tools/preview.py --execute
