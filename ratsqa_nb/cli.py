@@ -14,8 +14,8 @@ from fastcore.script import call_parse, bool_arg
 from .settings import QATrainArguments
 
 # %% auto #0
-__all__ = ['DEMO', 'build_args', 'demo_args', 'prepare_demo', 'run_demo', 'evaluate_model_dir', 'ratsqa_train',
-           'ratsqa_eval_model']
+__all__ = ['DEMO_MODEL', 'DEMO', 'build_args', 'demo_args', 'prepare_demo', 'run_demo', 'training_args_file',
+           'evaluate_model_dir', 'ratsqa_train', 'ratsqa_eval_model']
 
 # %% ../nbs/09_cli.ipynb #850b13ea
 def _given(**flags)->dict:
@@ -24,41 +24,50 @@ def _given(**flags)->dict:
     if "devices" in out and str(out["devices"]).isdigit(): out["devices"] = int(out["devices"])
     return out
 
-def build_args(config:Optional[str]=None, **flags)->QATrainArguments:
+def build_args(config:Optional[str]=None, # JSON file written by `QATrainArguments.save` (e.g. args.json); None: defaults
+               **flags, # field values; None means "not given" and keeps the file's or default value
+              )->QATrainArguments: # validated arguments
     "`QATrainArguments` from an optional JSON file, overridden by the given flags"
     base = QATrainArguments.load(config) if config else QATrainArguments()
     return replace(base, **_given(**flags))
 
 # %% ../nbs/09_cli.ipynb #8c1b4213
-DEMO = dict(hidden_size=64, intermediate_size=128, num_attention_heads=4, num_hidden_layers=1,
-            epochs=6, learning_rate=5e-3, batch_size=32, warmup_ratio=0.1) # sized for about 2 minutes on 2 CPU cores
+DEMO_MODEL = dict(hidden_size=64, intermediate_size=128, num_attention_heads=4, num_hidden_layers=2,
+                  attention_probs_dropout_prob=0.0, hidden_dropout_prob=0.0, sinusoidal=True) # the tiny BERT (`build_tiny_bert`)
+DEMO = dict(epochs=3, learning_rate=3e-3, batch_size=32, warmup_ratio=0.1, group_by_length=True, doc_stride=88,
+            max_answer_length=12) # sized for 2 CPU cores
 
-def demo_args(out_dir, **overrides)->QATrainArguments:
+def demo_args(out_dir, # the demo's folder: tiny model, copied sample, checkpoints
+              **overrides, # any other `QATrainArguments` field
+             )->QATrainArguments: # validated arguments
     "Arguments of the demo run under `out_dir` (the tiny model, the copied sample, the checkpoints)"
     out = Path(out_dir).expanduser().resolve()
     kw = dict(pretrained_model_name=str(out/"tiny-bert"), downstream_corpus_root_dir=str(out/"Korpora"),
-              downstream_model_dir=str(out/"checkpoint-qa"), epochs=DEMO["epochs"], learning_rate=DEMO["learning_rate"],
-              batch_size=DEMO["batch_size"], warmup_ratio=DEMO["warmup_ratio"], cpu_workers=0, accelerator="cpu",
-              devices=1, monitor="max val_f1", seed=7)
+              downstream_model_dir=str(out/"checkpoint-qa"), cpu_workers=0, accelerator="cpu",
+              devices=1, monitor="max val_f1", seed=7, **DEMO)
     kw.update(overrides)
     return QATrainArguments(**kw)
 
 # %% ../nbs/09_cli.ipynb #74f4c16a
-def prepare_demo(out_dir)->QATrainArguments:
+def prepare_demo(out_dir, # the demo's folder (created)
+                )->QATrainArguments: # `demo_args(out_dir)`
     "Copy the bundled sample and build the tiny tokenizer and BERT under `out_dir`"
     from ratsqa_nb.corpus import copy_sample
-    from ratsqa_nb.tokenizer import build_tiny_tokenizer
+    from ratsqa_nb.tokenizer import bundled_tokenizer
     from ratsqa_nb.model import build_tiny_bert
     args = demo_args(out_dir)
     copy_sample(args.downstream_corpus_root_dir)
-    tok = build_tiny_tokenizer(args.pretrained_model_name)
-    build_tiny_bert(args.pretrained_model_name, tok, **{k: DEMO[k] for k in ("hidden_size", "intermediate_size",
-                                                                              "num_attention_heads", "num_hidden_layers")})
+    tok = bundled_tokenizer(args.pretrained_model_name) # fixed vocabulary: reproducible runs (see 02_tokenizer)
+    build_tiny_bert(args.pretrained_model_name, tok, **DEMO_MODEL)
     return args
 
 # %% ../nbs/09_cli.ipynb #c54c7e8f
 def run_demo(out_dir="ratsqa-demo", # everything the demo makes goes here
-             epochs:Optional[int]=None, progress:bool=True, n_answers:int=5, **trainer_kw)->dict:
+             epochs:Optional[int]=None, # override `DEMO["epochs"]`
+             progress:bool=True, # show progress bars
+             n_answers:int=5, # dev questions printed with gold and predicted answers
+             **trainer_kw, # passed to `pl.Trainer` (e.g. enable_model_summary=False)
+            )->dict: # seconds, checkpoint, hf_model, exact_match, f1, predictions_file, nbest_file, samples
     "Train the tiny demo model on the bundled sample, evaluate it on the bundled dev file, answer a few questions"
     from ratsqa_nb.training import fit_qa
     t0 = time.time()
@@ -92,11 +101,18 @@ def _show_samples(pred_file, data_file, n:int)->list:
     return rows
 
 # %% ../nbs/09_cli.ipynb #7fe52562
+def training_args_file(model_dir, # a model folder: a training run's `hf/` export, or the run folder itself
+                      )->Optional[str]: # path of the run's args.json, None if there is none
+    "The `args.json` that `fit_qa` saved for the run that made `model_dir`, so evaluation uses the run's lengths"
+    p = Path(model_dir).expanduser()
+    return next((str(c) for c in (p/"args.json", p.parent/"args.json") if c.is_file()), None)
+
 def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_model_dir>/hf)
                        data_file, # KorQuAD 1.0 JSON to predict and score
                        out_dir, # predictions.json and nbest_predictions.json go here
                        args:Optional[QATrainArguments]=None, # lengths and post-processing settings
-                       batch_size:int=64)->dict:
+                       batch_size:int=64, # windows per forward pass
+                      )->dict: # EM, F1 and the two files' paths
     "Predict every question of `data_file` with the model in `model_dir`, write the prediction files, score them"
     from types import SimpleNamespace
     from ratsqa_nb.corpus import KorQuADV1Corpus
@@ -106,7 +122,8 @@ def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_
     from ratsqa_nb.settings import atomic_write_bytes
     args = args or QATrainArguments()
     examples = KorQuADV1Corpus().read(data_file)
-    predictor = QAPredictor.from_pretrained(model_dir, max_seq_length=args.max_seq_length, batch_size=batch_size)
+    names = ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length", "trim_particles")
+    predictor = QAPredictor.from_pretrained(model_dir, batch_size=batch_size, **{n: getattr(args, n) for n in names})
     arrays = build_features(examples, predictor.tokenizer, args.max_seq_length, args.max_query_length, args.doc_stride, progress=False)
     S, E = predictor._logits(arrays) # same batched forward pass as QAPredictor.predict
     preds, nbest = postprocess_qa_predictions(SimpleNamespace(arrays=arrays, examples=examples), S, E, n_best_size=args.n_best_size,
@@ -132,6 +149,7 @@ def ratsqa_train(
     doc_stride:int=None, # hop between window starts, in tokens (64)
     do_eval:bool_arg=None, # validate on the dev file every epoch (True)
     batch_size:int=None, # (32)
+    group_by_length:bool_arg=None, # batch windows of similar length together: less padding, faster (False)
     epochs:int=None, # (5)
     learning_rate:float=None, # (5e-5)
     warmup_ratio:float=None, # share of steps with rising learning rate (0.1)
@@ -181,12 +199,12 @@ def ratsqa_eval_model(
     model_dir:str, # Hugging Face model folder (e.g. checkpoint-qa/hf)
     data_file:str, # KorQuAD 1.0 JSON to predict and score (e.g. KorQuAD_v1.0_dev.json)
     out_dir:str=".", # predictions.json and nbest_predictions.json go here
-    config:str=None, # args.json of the training run (lengths and post-processing); defaults otherwise
+    config:str=None, # args.json of the training run (lengths, post-processing); default: the one saved next to the model
     trim_particles:bool_arg=None, # trim trailing Korean particles (True)
 ):
     "Predict a KorQuAD file with a trained model, write predictions.json / nbest_predictions.json, print EM and F1"
     try:
-        args = build_args(config, trim_particles=trim_particles)
+        args = build_args(config or training_args_file(model_dir), trim_particles=trim_particles)
         scores = evaluate_model_dir(model_dir, data_file, out_dir, args)
     except (ValueError, OSError) as e: sys.exit(f"ratsqa_eval_model: {e}")
     print(json.dumps({"exact_match": scores["exact_match"], "f1": scores["f1"]}))

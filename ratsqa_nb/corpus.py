@@ -20,13 +20,13 @@ __all__ = ['KORQUAD_FILES', 'KORQUAD_URL', 'sample_root', 'copy_sample', 'downlo
 KORQUAD_FILES = {"train": "KorQuAD_v1.0_train.json", "dev": "KorQuAD_v1.0_dev.json"}
 KORQUAD_URL = "https://korquad.github.io/dataset" # official KorQuAD 1.0 download location
 
-def sample_root()->Path:
+def sample_root()->Path: # the package's `data` folder
     "Root folder of the bundled sample (holds `korquad-v1/`); read-only when installed"
     from importlib.resources import files
     return Path(str(files("ratsqa_nb")))/"data"
 
 def copy_sample(dest # new corpus root dir; the sample goes to `dest/korquad-v1/`
-               )->Path:
+               )->Path: # `dest`, ready as `downstream_corpus_root_dir`
     "Copy the bundled sample into a writable corpus root dir (feature caches are written next to the data)"
     dest = Path(dest).expanduser()
     shutil.copytree(sample_root()/"korquad-v1", dest/"korquad-v1", dirs_exist_ok=True)
@@ -89,11 +89,11 @@ def download_downstream_dataset(args:QATrainArguments, # uses downstream_corpus_
 @dataclass
 class QAExample:
     "One question about one context, with every gold answer"
-    question_id: str
-    question_text: str
-    context_text: str
+    question_id: str # the question's `id` in the KorQuAD file
+    question_text: str # the question, stripped
+    context_text: str # the paragraph the answers are in
     answers: List[dict] = field(default_factory=list) # [{"text": str, "answer_start": int}, ...]
-    title: str = ""
+    title: str = "" # title of the article the paragraph belongs to
 
     @property
     def answer_text(self)->Optional[str]: return self.answers[0]["text"] if self.answers else None

@@ -26,9 +26,9 @@ __all__ = ['CACHE_VERSION', 'MODEL_INPUTS', 'QAFeatures', 'char_span_to_tokens',
 @dataclass
 class QAFeatures:
     "One window: model inputs, labels, and what maps a prediction back to text"
-    input_ids: List[int]
-    attention_mask: List[int]
-    token_type_ids: List[int]
+    input_ids: List[int] # [CLS] question [SEP] context [SEP] token ids, padded to `max_seq_length`
+    attention_mask: List[int] # 1 for real tokens, 0 for padding
+    token_type_ids: List[int] # 1 for the context tokens and the last [SEP], 0 elsewhere
     start_positions: int # label: answer's first token in this window, 0 ([CLS]) if the window lacks the answer
     end_positions: int # label: answer's last token, 0 if absent
     example_id: str # question id of the example this window comes from
@@ -36,7 +36,8 @@ class QAFeatures:
 
 # %% ../nbs/03_dataset.ipynb #2efc88a5
 def char_span_to_tokens(offsets:np.ndarray, # (n_tokens, 2) character offsets of the context tokens
-                        start:int, end:int, # answer characters [start, end)
+                        start:int, # answer's first character
+                        end:int, # one past the answer's last character: [start, end)
                        )->tuple: # (first token, last token), or (-1, -1) when no token overlaps
     "Smallest run of tokens that covers the characters `[start, end)`"
     first = int(np.searchsorted(offsets[:, 1], start, side="right"))
@@ -48,7 +49,7 @@ def char_span_to_tokens(offsets:np.ndarray, # (n_tokens, 2) character offsets of
 def window_starts(n_tokens:int, # context tokens
                   room:int, # context tokens that fit in one window
                   stride:int, # hop between window starts
-                 )->np.ndarray:
+                 )->np.ndarray: # context token where each window starts; empty when `n_tokens` <= 0
     "Start token of each window over a context of `n_tokens`"
     if n_tokens <= 0: return np.zeros(0, dtype=np.int64)
     n = 1 + max(0, -(-(n_tokens - room) // stride))
@@ -61,8 +62,13 @@ def _encode(bk, texts:list, offsets:bool=True)->list:
     fn = bk.encode_batch if offsets else getattr(bk, "encode_batch_fast", bk.encode_batch)
     return fn(texts, add_special_tokens=False)
 
-def build_features(examples:List[QAExample], tokenizer, max_seq_length:int=128, max_query_length:int=32,
-                   doc_stride:int=64, progress:bool=True)->dict:
+def build_features(examples:List[QAExample], # questions with contexts; the first gold answer gives the labels
+                   tokenizer, # BERT tokenizer, fast or one `fast_twin` can convert (offsets are needed)
+                   max_seq_length:int=128, # tokens per window: [CLS] question [SEP] context [SEP], padded to this length
+                   max_query_length:int=32, # question tokens kept (longer questions are truncated)
+                   doc_stride:int=64, # hop, in tokens, between the starts of consecutive context windows
+                   progress:bool=True, # show a progress bar while assembling the windows
+                  )->dict: # arrays, one row per window: model inputs, labels, `offsets` (-1 outside the context), `example_index`, `window_start`
     "Tokenize each context once and assemble all windows and labels as arrays"
     bk = backend_copy(tokenizer)
     cls_id, sep_id, pad_id = (tokenizer.convert_tokens_to_ids(t) for t in
@@ -191,8 +197,16 @@ def _getitem(self:QADataset, i:int)->QAFeatures:
                       example_id=self.examples[a["example_index"][i]].question_id, offset_mapping=offs)
 QADataset.__getitem__ = _getitem
 
+def _getitems(self:QADataset, indices:list)->dict:
+    "Many windows at once, as rows of the arrays (the DataLoader's batched fetch: no per-token Python objects)"
+    idx = np.asarray(indices, dtype=np.int64)
+    return {k: self.arrays[k][idx] for k in MODEL_INPUTS}
+QADataset.__getitems__ = _getitems
+
 # %% ../nbs/03_dataset.ipynb #4291509c
-def show_feature(ds:QADataset, i:int)->str:
+def show_feature(ds:QADataset, # features built by `QADataset`
+                 i:int, # window index
+                )->str: # multi-line text: question, gold answer, window start, label (and its text), tokens
     "Readable view of window `i`: its question, where it starts, and the labelled answer tokens"
     f, a = ds[i], ds.arrays
     ex = ds.examples[a["example_index"][i]]
@@ -223,6 +237,14 @@ def answer_coverage(ds:QADataset, # features built in train or val mode
 # %% ../nbs/03_dataset.ipynb #fca45e0a
 MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions")
 
-def data_collator(features:List[QAFeatures])->dict:
-    "Stack features into the tensors `model(**batch)` takes"
-    return {k: torch.tensor([getattr(f, k) for f in features], dtype=torch.long) for k in MODEL_INPUTS}
+def data_collator(features:List[QAFeatures]|dict, # windows of one batch: `QADataset` items, or the rows `QADataset.__getitems__` gives
+                  trim_padding:bool=True, # cut the padding columns no window of the batch uses
+                 )->dict: # `MODEL_INPUTS` names to `torch.long` tensors of shape (batch,) or (batch, width)
+    "Stack features into the tensors `model(**batch)` takes, `width` = the batch's longest window"
+    if isinstance(features, dict): # rows from `QADataset.__getitems__`
+        batch = {k: torch.from_numpy(np.asarray(features[k], dtype=np.int64)) for k in MODEL_INPUTS}
+    else: batch = {k: torch.tensor([getattr(f, k) for f in features], dtype=torch.long) for k in MODEL_INPUTS}
+    if trim_padding: # padding sits at the end of every window, so the first `width` columns hold all real tokens
+        width = int(batch["attention_mask"].sum(1).max())
+        for k in ("input_ids", "attention_mask", "token_type_ids"): batch[k] = batch[k][:, :width]
+    return batch

@@ -4,8 +4,9 @@
 
 # %% ../nbs/06_evaluation.ipynb #b609442b
 from __future__ import annotations
-import json, string, sys
+import json, re, string, sys
 from collections import Counter
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, List, Optional
 
@@ -17,28 +18,33 @@ if TYPE_CHECKING: from ratsqa_nb.dataset import QADataset
 # %% auto #0
 __all__ = ['PARTICLES', 'NOUN_TAILS', 'NOUNS', 'normalize_answer', 'exact_match_score', 'f1_score',
            'metric_max_over_ground_truths', 'evaluate', 'evaluate_examples', 'final_sound', 'trim_particle',
-           'labelled_spans', 'postprocess_qa_predictions', 'oracle_logits', 'trimming_report', 'evaluate_files',
-           'ratsqa_evaluate']
+           'labelled_spans', 'postprocess_qa_predictions', 'oracle_logits', 'trimming_report', 'error_table',
+           'error_table_html', 'evaluate_files', 'ratsqa_evaluate']
 
 # %% ../nbs/06_evaluation.ipynb #dc393737
 _QUOTES_BRACKETS = "'\"《》<>〈〉()‘’"
 _TO_SPACE = str.maketrans({c: " " for c in _QUOTES_BRACKETS})
 _PUNCT = frozenset(string.punctuation)
 
-def normalize_answer(s:str)->str:
+def normalize_answer(s:str, # answer text
+                    )->str: # normalized text, compared by `exact_match_score` and `f1_score`
     "KorQuAD 1.0 normalization: quotes and brackets become spaces, lower case, ASCII punctuation removed, single spaces"
     s = s.translate(_TO_SPACE).lower()
     s = "".join(ch for ch in s if ch not in _PUNCT)
     return " ".join(s.split())
 
 # %% ../nbs/06_evaluation.ipynb #71f27d05
-def exact_match_score(prediction:str, ground_truth:str)->float:
+def exact_match_score(prediction:str, # predicted answer text
+                      ground_truth:str, # gold answer text
+                     )->float: # 1.0 or 0.0
     "1.0 when the normalized strings are equal, else 0.0"
     return float(normalize_answer(prediction) == normalize_answer(ground_truth))
 
 def _chars(s:str)->list: return [ch for tok in normalize_answer(s).split() for ch in tok]
 
-def f1_score(prediction:str, ground_truth:str)->float:
+def f1_score(prediction:str, # predicted answer text
+             ground_truth:str, # gold answer text
+            )->float: # F1 in 0..1; 0.0 when no character is shared
     "KorQuAD character-level F1 between the normalized strings (spaces ignored)"
     pred, gold = _chars(prediction), _chars(ground_truth)
     same = sum((Counter(pred) & Counter(gold)).values())
@@ -48,7 +54,9 @@ def f1_score(prediction:str, ground_truth:str)->float:
 
 # %% ../nbs/06_evaluation.ipynb #ff6f2825
 def metric_max_over_ground_truths(metric_fn:Callable, # `exact_match_score` or `f1_score`
-                                  prediction:str, ground_truths:List[str])->float:
+                                  prediction:str, # predicted answer text
+                                  ground_truths:List[str], # gold answer texts (at least one)
+                                 )->float: # the highest `metric_fn` score over `ground_truths`
     "Best score of `prediction` against any of the gold answers"
     if not ground_truths: raise ValueError("a question needs at least one gold answer")
     return max(metric_fn(prediction, g) for g in ground_truths)
@@ -84,7 +92,8 @@ def evaluate(dataset:dict|list, # KorQuAD 1.0 JSON (`{"version", "data"}`) or it
 # %% ../nbs/06_evaluation.ipynb #54f0fabf
 def evaluate_examples(examples:list, # `QAExample`s (their `question_id` and `answers`)
                       predictions:dict, # {question id: predicted answer text}
-                      quiet:bool=False)->dict: # {"exact_match": .., "f1": ..}
+                      quiet:bool=False, # don't report questions without a prediction on stderr
+                     )->dict: # {"exact_match": .., "f1": ..}, both in 0..100
     "`evaluate` over `QAExample`s instead of a KorQuAD JSON"
     return _aggregate(((e.question_id, predictions.get(e.question_id), [a["text"] for a in e.answers]) for e in examples), quiet)
 
@@ -92,7 +101,8 @@ def evaluate_examples(examples:list, # `QAExample`s (their `question_id` and `an
 _CLOSERS = "'\"’”》〉>)]」』"
 _DIGIT_SOUND = dict(zip("0123456789", "CLVCVVCLLV")) # 영/십 일 이 삼 사 오 육 칠 팔 구
 
-def final_sound(text:str)->Optional[str]:
+def final_sound(text:str, # text whose last sound is wanted; trailing quotes and closing brackets are skipped
+               )->Optional[str]: # 'V', 'L', 'C', '?' or None
     "How `text` ends: 'V' vowel, 'L' final ㄹ, 'C' other final consonant, '?' a letter of unknown sound, None otherwise"
     t = text.rstrip(_CLOSERS)
     if not t: return None
@@ -131,7 +141,8 @@ def _splits_noun(text:str, cut:int)->bool:
     return False
 
 # %% ../nbs/06_evaluation.ipynb #7c35b7a6
-def trim_particle(text:str)->str:
+def trim_particle(text:str, # answer text
+                 )->str: # `text` without its trailing particle, or `text` unchanged
     "Drop one Korean particle (조사) from the end of `text` when its form agrees with the sound before it"
     for p, allowed in _RULES.get(text[-1:], ()):
         cut = len(text) - len(p)
@@ -140,7 +151,8 @@ def trim_particle(text:str)->str:
     return text
 
 # %% ../nbs/06_evaluation.ipynb #9d82dfa2
-def labelled_spans(ds:QADataset)->dict:
+def labelled_spans(ds:QADataset, # features with labels (`start_positions`, `end_positions`)
+                  )->dict: # {example index: text}; examples whose answer is in no window are left out
     "Text of the labelled token span of each example (its first window that holds the answer): {example index: text}"
     a = ds.arrays; spans = {}
     for f in np.flatnonzero(a["start_positions"] > 0):
@@ -217,7 +229,8 @@ def postprocess_qa_predictions(dataset:QADataset, # val features: uses `arrays["
 
 # %% ../nbs/06_evaluation.ipynb #8ba3d61b
 def oracle_logits(ds:QADataset, # features with labels (`start_positions`, `end_positions`)
-                  value:float=10.0)->tuple: # (start_logits, end_logits)
+                  value:float=10.0, # logit at the labelled start and end tokens
+                 )->tuple: # (start_logits, end_logits), each float32 (n_windows, max_seq_length)
     "Logits of a perfect model: `value` at each window's labelled start and end, 0 elsewhere"
     a = ds.arrays; n, L = a["input_ids"].shape
     start, end = np.zeros((n, L), np.float32), np.zeros((n, L), np.float32)
@@ -228,7 +241,7 @@ def oracle_logits(ds:QADataset, # features with labels (`start_positions`, `end_
 # %% ../nbs/06_evaluation.ipynb #153fe6fc
 def trimming_report(ds:QADataset, # val features with labels
                     **kwargs, # passed to `postprocess_qa_predictions`
-                   )->dict:
+                   )->dict: # questions, em_before, em_after, f1_before, f1_after, exact_before, broken
     "Oracle EM / F1 without and with particle trimming, and how many exact answers trimming breaks"
     start, end = oracle_logits(ds)
     raw, _ = postprocess_qa_predictions(ds, start, end, trim_particles=False, **kwargs)
@@ -239,6 +252,69 @@ def trimming_report(ds:QADataset, # val features with labels
     return {"questions": len(ds.examples), "em_before": before["exact_match"], "em_after": after["exact_match"],
             "f1_before": before["f1"], "f1_after": after["f1"], "exact_before": len(exact),
             "broken": sum(1 for e in exact if not em(e, trimmed[e.question_id]))}
+
+# %% ../nbs/06_evaluation.ipynb #a808ad8d
+def _find_near(context:str, text:str, near:int)->Optional[tuple]:
+    "(start, end) of the occurrence of `text` in `context` nearest to character `near`; None if absent"
+    if not text: return None
+    starts = [m.start() for m in re.finditer(re.escape(text), context)]
+    if not starts: return None
+    s = min(starts, key=lambda i: abs(i - near))
+    return s, s + len(text)
+
+def error_table(examples:list, # `QAExample`s (question, context and gold answers)
+                predictions:dict, # {question id: predicted answer text}
+                nbest:Optional[dict]=None, # `postprocess_qa_predictions`'s n-best: places each prediction exactly
+                n:Optional[int]=10, # rows to keep, worst first (None: all)
+                only_errors:bool=True, # drop questions answered exactly (EM 1)
+               )->list: # dicts: id, question, gold, predicted, em, f1 (0..100), context, gold_span, pred_span
+    "Per-question EM and F1, worst first: what the model answered next to what it should have"
+    rows = []
+    for e in examples:
+        pred = predictions.get(e.question_id, "")
+        golds = [a["text"] for a in e.answers]
+        if not golds: raise ValueError(f"question {e.question_id!r} has no gold answer to compare with")
+        f1s = [f1_score(pred, g) for g in golds]
+        best = e.answers[int(np.argmax(f1s))]
+        em = metric_max_over_ground_truths(exact_match_score, pred, golds)
+        if only_errors and em == 1.0: continue
+        gold_span = (best["answer_start"], best["answer_start"] + len(best["text"]))
+        top = (nbest or {}).get(e.question_id) or []
+        pred_span = (top[0]["start"], top[0]["end"]) if top and top[0]["text"] == pred else _find_near(e.context_text, pred, gold_span[0])
+        rows.append(dict(id=e.question_id, question=e.question_text, gold=best["text"], predicted=pred, em=100.0 * em,
+                         f1=100.0 * max(f1s), context=e.context_text, gold_span=gold_span, pred_span=pred_span))
+    rows.sort(key=lambda r: r["f1"]) # stable: ties keep the examples' order
+    return rows if n is None else rows[:n]
+
+# %% ../nbs/06_evaluation.ipynb #629732e0
+_ERR_COLOURS = {1: "#fff1a8", 2: "#ffc9c9", 3: "#b8ecb0"} # gold only, prediction only, both
+
+def _highlight(context:str, gold:tuple, pred:Optional[tuple], window:int)->str:
+    "HTML of the context around both spans: gold, prediction and their overlap in three colours"
+    marks = np.zeros(len(context), np.int8)
+    marks[gold[0]:gold[1]] |= 1
+    if pred: marks[pred[0]:pred[1]] |= 2
+    hit = np.flatnonzero(marks)
+    lo, hi = max(0, int(hit.min()) - window), min(len(context), int(hit.max()) + 1 + window)
+    out, i = ["…" if lo > 0 else ""], lo
+    while i < hi:
+        j = i
+        while j < hi and marks[j] == marks[i]: j += 1
+        text = escape(context[i:j])
+        out.append(f'<span style="background:{_ERR_COLOURS[int(marks[i])]}">{text}</span>' if marks[i] else text)
+        i = j
+    out.append("…" if hi < len(context) else "")
+    return "".join(out)
+
+def error_table_html(rows:list, # `error_table` rows
+                     window:int=60, # context characters shown on each side of the two spans
+                    )->str: # `<table class="ratsqa-errors">` HTML, one row per question
+    "An HTML table of `error_table` rows with gold (yellow), predicted (red) and overlapping (green) characters coloured"
+    head = "<tr><th>question</th><th>gold</th><th>predicted</th><th>F1</th><th>context</th></tr>"
+    body = "".join(f"<tr><td>{escape(r['question'])}</td><td>{escape(r['gold'])}</td><td>{escape(r['predicted'])}</td>"
+                   f"<td>{r['f1']:.1f}</td><td style='text-align:left'>{_highlight(r['context'], r['gold_span'], r['pred_span'], window)}</td></tr>"
+                   for r in rows)
+    return f'<table class="ratsqa-errors">{head}{body}</table>'
 
 # %% ../nbs/06_evaluation.ipynb #4e3a4e52
 def _read_json(path, what:str):
@@ -254,7 +330,8 @@ def _read_json(path, what:str):
 
 def evaluate_files(dataset_path, # KorQuAD 1.0 JSON, e.g. KorQuAD_v1.0_dev.json
                    predictions_path, # JSON object {question id: answer text}
-                   quiet:bool=False)->dict: # {"exact_match": .., "f1": ..}
+                   quiet:bool=False, # don't report questions without a prediction on stderr
+                  )->dict: # {"exact_match": .., "f1": ..}, both in 0..100
     "`evaluate` on two JSON files, as the official KorQuAD 1.0 script does"
     dataset = _read_json(dataset_path, "dataset")
     if not isinstance(dataset, dict) or not isinstance(dataset.get("data"), list):

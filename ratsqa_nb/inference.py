@@ -25,7 +25,7 @@ __all__ = ['resolve_model_dir', 'QAInputError', 'check_inputs', 'QAPredictor', '
 
 # %% ../nbs/07_inference.ipynb #720b4a61
 def resolve_model_dir(name_or_path:str, # model folder, training folder holding `hf/`, or a hub name
-                     )->str:
+                     )->str: # a folder with config.json, or `name_or_path` as given
     "The folder that holds `config.json` (`path` itself or `path/hf`); other names pass through as hub names"
     p = Path(str(name_or_path)).expanduser()
     if (p/"config.json").is_file(): return str(p)
@@ -174,7 +174,7 @@ def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a
 def highlight_answer(context:str, # the context the answer came from
                      answer:dict, # a `predict` result (uses `start` and `end`)
                      html:bool=True, # HTML-escaped text with `<mark>`; False: plain text with 【 】
-                    )->str:
+                    )->str: # the whole context with the answer marked
     "The context with the answer span marked"
     s, e = answer["start"], answer["end"]
     if html: return f"{escape(context[:s])}<mark>{escape(context[s:e])}</mark>{escape(context[e:])}"

@@ -12,11 +12,13 @@ from transformers import (AutoConfig, AutoModelForQuestionAnswering, BertConfig,
                           PreTrainedModel)
 
 # %% auto #0
-__all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'build_tiny_bert']
+__all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions', 'build_tiny_bert']
 
 # %% ../nbs/04_model.ipynb #662d93e0
 def check_max_length(config, # model config (has `max_position_embeddings`)
-                     max_seq_length:int, name:str=""):
+                     max_seq_length:int, # tokens per window the run will use
+                     name:str="", # model name for the message
+                    ):
     "Raise a clear `ValueError` when `max_seq_length` exceeds the model's position embeddings"
     limit = getattr(config, "max_position_embeddings", None)
     if limit is not None and max_seq_length > limit:
@@ -27,7 +29,7 @@ def check_max_length(config, # model config (has `max_position_embeddings`)
 def load_model(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a local folder
                max_seq_length:Optional[int]=None, # checked against the model's position embeddings
                auto:bool=False, # AutoModelForQuestionAnswering (any architecture) instead of the book's BERT class
-              )->PreTrainedModel:
+              )->PreTrainedModel: # the model, in eval mode as `from_pretrained` returns it
     "Load the book's `BertForQuestionAnswering` (or any extractive-QA model) from the hub or a folder"
     name = str(name_or_path)
     try: config = (AutoConfig if auto else BertConfig).from_pretrained(name)
@@ -39,20 +41,43 @@ def load_model(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a loca
     return cls.from_pretrained(name, config=config)
 
 # %% ../nbs/04_model.ipynb #e4c5e48f
-def tiny_bert_config(vocab_size:int, hidden_size:int=128, num_hidden_layers:int=2, num_attention_heads:int=4,
-                     intermediate_size:int=256, max_position_embeddings:int=300, **kw)->BertConfig:
+def tiny_bert_config(vocab_size:int, # tokens in the vocabulary (`len(tokenizer)`)
+                     hidden_size:int=128, # width of every layer (kcbert-base: 768)
+                     num_hidden_layers:int=2, # Transformer layers (kcbert-base: 12)
+                     num_attention_heads:int=4, # heads per layer; must divide `hidden_size`
+                     intermediate_size:int=256, # feed-forward width (kcbert-base: 3072)
+                     max_position_embeddings:int=300, # longest window, as kcbert-base
+                     **kw, # any other `BertConfig` setting (dropout, pad_token_id, ...)
+                    )->BertConfig:
     "A small `BertConfig` for CPU training (kcbert-base: 768 / 12 / 12 / 3072 / 300)"
     return BertConfig(vocab_size=vocab_size, hidden_size=hidden_size, num_hidden_layers=num_hidden_layers,
                       num_attention_heads=num_attention_heads, intermediate_size=intermediate_size,
                       max_position_embeddings=max_position_embeddings, **kw)
 
+def sinusoidal_positions(n:int, # positions
+                         dim:int, # embedding size
+                         scale:float=0.05, # amplitude, near the size of BERT's random embedding init (std 0.02)
+                        )->torch.Tensor: # (n, dim): sines in even columns, cosines in odd ones
+    "The Transformer's sine/cosine position codes, to start a learned position embedding from"
+    pos = torch.arange(n, dtype=torch.float32)[:, None]
+    freq = 10000 ** (-torch.arange(0, dim, 2, dtype=torch.float32) / dim)
+    pe = torch.zeros(n, dim)
+    pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * freq), torch.cos(pos * freq[:dim // 2])
+    return pe * scale
+
 def build_tiny_bert(out_dir, # folder for the model and its tokenizer
                     tokenizer, # the vocabulary (saved alongside, so the folder is self-contained)
-                    seed:int=0, **config_kw)->Path:
+                    seed:int=0, # torch seed of the random initialisation
+                    sinusoidal:bool=False, # start the (still learned) position embeddings from `sinusoidal_positions`
+                    **config_kw, # `tiny_bert_config` / `BertConfig` settings (hidden_size, num_hidden_layers, dropout, ...)
+                   )->Path: # `out_dir`
     "Randomly initialise a tiny `BertForQuestionAnswering` and save it (and the tokenizer) with `save_pretrained`"
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(seed)
     model = BertForQuestionAnswering(tiny_bert_config(len(tokenizer), pad_token_id=tokenizer.pad_token_id, **config_kw))
+    if sinusoidal:
+        emb = model.bert.embeddings.position_embeddings.weight
+        with torch.no_grad(): emb.copy_(sinusoidal_positions(*emb.shape))
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out

@@ -43,7 +43,7 @@ def parse_monitor(monitor:str # "min val_loss" / "max val_f1" style text, as in 
 class QATrainArguments:
     "Everything that defines a KorQuAD fine-tuning run; validated when built"
     pretrained_model_name: str = "beomi/kcbert-base" # hub name or local folder of the pretrained BERT
-    downstream_task_name: str = "question-answering"
+    downstream_task_name: str = "question-answering" # the book's task label; only saved and logged, no code reads it
     downstream_corpus_name: str = "korquad-v1" # folder name under `downstream_corpus_root_dir`
     downstream_corpus_root_dir: str = "~/Korpora" # where corpora are downloaded
     downstream_model_dir: str = "checkpoint-qa" # checkpoints, logs and the Hugging Face export go here
@@ -51,13 +51,14 @@ class QATrainArguments:
     max_query_length: int = 32 # question tokens kept (longer questions are truncated)
     doc_stride: int = 64 # hop, in tokens, between the starts of consecutive context windows
     do_eval: bool = True # validate on the dev set every epoch
-    batch_size: int = 32
-    epochs: int = 5
-    learning_rate: float = 5e-5
+    batch_size: int = 32 # windows per batch on each device, for training and validation (the book's 32)
+    group_by_length: bool = False # batch training windows of similar length together (less padding, faster; order still seeded)
+    epochs: int = 5 # passes over the training windows (`max_epochs`; the book's 5)
+    learning_rate: float = 5e-5 # AdamW peak learning rate, reached at the end of warm-up (the book's 5e-5)
     warmup_ratio: float = 0.1 # share of optimizer steps with linearly rising learning rate
     weight_decay: float = 0.01 # AdamW decay (never on biases and LayerNorm)
-    adam_epsilon: float = 1e-8
-    seed: int = 7
+    adam_epsilon: float = 1e-8 # AdamW `eps`, added to the denominator for numerical stability
+    seed: int = 7 # seeds Python, NumPy, torch, the workers and the shuffling (the book's 7)
     cpu_workers: int = field(default_factory=lambda: os.cpu_count() or 1) # DataLoader workers
     overwrite_cache: bool = False # rebuild cached features
     force_download: bool = False # download the corpus even if files are there
@@ -65,7 +66,7 @@ class QATrainArguments:
     precision: Optional[str] = None # Lightning precision ("32-true", "16-mixed", "bf16-mixed", ...)
     accelerator: str = "auto" # "cpu", "gpu", "auto", ...
     devices: Union[int, str] = "auto" # number of devices or "auto"
-    num_nodes: int = 1
+    num_nodes: int = 1 # machines taking part in training (1: this machine only)
     strategy: str = "auto" # "ddp", "ddp_spawn", "auto", ...
     save_top_k: int = 1 # checkpoints kept (-1 keeps all)
     monitor: str = "min val_loss" # checkpoint selection, e.g. "max val_f1"
@@ -74,7 +75,7 @@ class QATrainArguments:
     trim_particles: bool = True # trim a trailing Korean particle from predicted answers
     test_mode: bool = False # book's switch: train on a few batches only
     resume_from_checkpoint: Optional[str] = None # Lightning checkpoint to resume from
-    log_every_n_steps: int = 10
+    log_every_n_steps: int = 10 # log training metrics every this many training steps (Lightning's `log_every_n_steps`)
 
     def __post_init__(self): self.validate()
 
@@ -122,7 +123,8 @@ QATrainArguments.lightning_precision = lightning_precision
 
 # %% ../nbs/00_settings.ipynb #98153257
 def atomic_write_bytes(path, # destination file
-                       data:bytes):
+                       data:bytes, # complete new content of the file
+                      )->Path: # `path`, as a `Path`
     "Write `data` to `path` through a temporary file in the same folder and `os.replace`"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,23 +164,24 @@ class QADeployArguments:
     "Arguments for inference with a fine-tuned model folder"
     pretrained_model_name: str = "beomi/kcbert-base" # tokenizer / base model name (used when the folder has none)
     downstream_model_dir: str = "checkpoint-qa" # training output folder (its `hf` subfolder holds the model)
-    max_seq_length: int = 128
-    max_query_length: int = 32
-    doc_stride: int = 64
-    n_best_size: int = 20
-    max_answer_length: int = 30
-    trim_particles: bool = True
+    max_seq_length: int = 128 # tokens per window: [CLS] question [SEP] context [SEP]
+    max_query_length: int = 32 # question tokens kept (longer questions are truncated)
+    doc_stride: int = 64 # hop, in tokens, between the starts of consecutive context windows
+    n_best_size: int = 20 # start/end candidates per window in post-processing
+    max_answer_length: int = 30 # longest answer, in tokens
+    trim_particles: bool = True # trim a trailing Korean particle from predicted answers
 
     def __post_init__(self):
         for name in ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length"):
             v = getattr(self, name)
-            _check(isinstance(v, int) and v > 0, f"{name}={v!r} must be a positive integer")
+            _check(isinstance(v, int) and not isinstance(v, bool) and v > 0, f"{name}={v!r} must be a positive integer")
         room = self.max_seq_length - self.max_query_length - N_SPECIAL_TOKENS
         _check(room >= 1 and self.doc_stride <= room, f"doc_stride={self.doc_stride} / max_query_length={self.max_query_length} "
                f"leave no valid context room in max_seq_length={self.max_seq_length} (room {room})")
 
 # %% ../nbs/00_settings.ipynb #9819607c
-def seed_setting(args:QATrainArguments)->int:
+def seed_setting(args:QATrainArguments, # only its `seed` is read
+                )->int: # the seed set (`args.seed`)
     "Seed python, numpy, torch (all devices) and Lightning's workers with `args.seed`"
     import pytorch_lightning as pl
     random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
@@ -188,7 +191,8 @@ def seed_setting(args:QATrainArguments)->int:
 logger = logging.getLogger("ratsqa_nb")
 
 def set_logger(args:QATrainArguments, # `downstream_model_dir` receives `train.log`
-               level=logging.INFO)->logging.Logger:
+               level=logging.INFO, # level of the `ratsqa_nb` logger, for the console and the file alike
+              )->logging.Logger: # the `ratsqa_nb` logger, with a console and a file handler
     "Log to the console and to `<downstream_model_dir>/train.log`"
     out = Path(args.downstream_model_dir).expanduser()
     try: out.mkdir(parents=True, exist_ok=True)

@@ -11,14 +11,14 @@ from typing import Iterable, Optional
 from transformers import AutoTokenizer, BertTokenizer, PreTrainedTokenizerBase
 
 # %% auto #0
-__all__ = ['load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer', 'corpus_texts', 'build_tiny_tokenizer',
-           'tokenizer_fingerprint', 'backend_copy']
+__all__ = ['TINY_VOCAB_SIZE', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer', 'corpus_texts', 'build_tiny_tokenizer',
+           'bundled_tokenizer', 'tokenizer_fingerprint', 'backend_copy']
 
 # %% ../nbs/02_tokenizer.ipynb #79b76d78
 def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a local folder
                    do_lower_case:bool=False, # keep False for Korean (True also strips accents: Hangul decomposes)
                    auto:bool=False, # use AutoTokenizer (non-BERT models) instead of the book's BertTokenizer
-                  )->PreTrainedTokenizerBase:
+                  )->PreTrainedTokenizerBase: # always fast: the book's class where it is fast, else its fast twin
     "Load the tokenizer as the book does, returning a fast tokenizer (character offsets available)"
     cls = AutoTokenizer if auto else BertTokenizer
     try: tok = cls.from_pretrained(str(name_or_path), do_lower_case=do_lower_case)
@@ -28,7 +28,8 @@ def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a 
     return tok if getattr(tok, "is_fast", False) else fast_twin(tok)
 
 # %% ../nbs/02_tokenizer.ipynb #05cda0b6
-def fast_twin(tok:PreTrainedTokenizerBase)->PreTrainedTokenizerBase:
+def fast_twin(tok:PreTrainedTokenizerBase, # a fast tokenizer (returned as is) or a slow BERT tokenizer with a `vocab_file`
+             )->PreTrainedTokenizerBase: # a fast tokenizer with the same vocabulary and settings
     "The fast (offset-giving) tokenizer of the same vocabulary as a slow BERT tokenizer"
     if getattr(tok, "is_fast", False): return tok
     from transformers import BertTokenizerFast
@@ -42,9 +43,10 @@ def fast_twin(tok:PreTrainedTokenizerBase)->PreTrainedTokenizerBase:
 # %% ../nbs/02_tokenizer.ipynb #495ab36c
 def train_wordpiece_tokenizer(texts:Iterable[str], # training text (contexts and questions)
                               out_dir, # folder to save into (created)
-                              vocab_size:int=6000, min_frequency:int=2,
+                              vocab_size:int=6000, # largest vocabulary size, special tokens included
+                              min_frequency:int=2, # fewest occurrences a pair of pieces needs to be merged into a new piece
                               model_max_length:int=300, # same limit as kcbert-base's position embeddings
-                             )->PreTrainedTokenizerBase:
+                             )->PreTrainedTokenizerBase: # the trained tokenizer, loaded back from `out_dir`
     "Train a cased WordPiece vocabulary with `tokenizers` and save a folder `BertTokenizer.from_pretrained` loads"
     from tokenizers import BertWordPieceTokenizer
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
@@ -52,32 +54,51 @@ def train_wordpiece_tokenizer(texts:Iterable[str], # training text (contexts and
     wp.train_from_iterator(list(texts), vocab_size=vocab_size, min_frequency=min_frequency,
                            special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"], show_progress=False)
     wp.save_model(str(out))
-    tok = BertTokenizer(vocab=str(out/"vocab.txt"), do_lower_case=False, strip_accents=False,
-                        model_max_length=model_max_length)
+    return _save_bert_tokenizer(out/"vocab.txt", out, model_max_length)
+
+def _save_bert_tokenizer(vocab_file, out:Path, model_max_length:int)->PreTrainedTokenizerBase:
+    "Save a cased `BertTokenizer` over `vocab_file` into `out` and load it back as `load_tokenizer` does"
+    tok = BertTokenizer(vocab=str(vocab_file), do_lower_case=False, strip_accents=False, model_max_length=model_max_length)
     tok.save_pretrained(str(out))
     return load_tokenizer(out)
 
 # %% ../nbs/02_tokenizer.ipynb #91093fbb
-def corpus_texts(examples)->list:
+def corpus_texts(examples, # `QAExample`s, e.g. from `get_examples` (any iterable)
+                )->list: # distinct contexts, then every question
     "Contexts (once each) and questions of `QAExample`s: text to train a vocabulary on"
+    examples = list(examples)
     contexts = list(dict.fromkeys(e.context_text for e in examples))
     return contexts + [e.question_text for e in examples]
 
 def build_tiny_tokenizer(out_dir, # folder to save the tokenizer into
-                         vocab_size:int=6000)->PreTrainedTokenizerBase:
+                         vocab_size:int=6000, # largest vocabulary size, special tokens included
+                        )->PreTrainedTokenizerBase: # the tokenizer saved in `out_dir`
     "Train the offline stand-in for kcbert's vocabulary on the bundled training sample"
     from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
     examples = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")
     return train_wordpiece_tokenizer(corpus_texts(examples), out_dir, vocab_size=vocab_size)
 
+# %% ../nbs/02_tokenizer.ipynb #73443298
+TINY_VOCAB_SIZE = 3000 # tokens in the bundled demo vocabulary
+
+def bundled_tokenizer(out_dir, # folder to save the tokenizer into (created)
+                      model_max_length:int=300, # same limit as kcbert-base's position embeddings
+                     )->PreTrainedTokenizerBase: # the tokenizer saved in `out_dir`
+    "The demo's WordPiece vocabulary, trained once on the bundled sample and shipped with the package"
+    from ratsqa_nb.corpus import sample_root
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    return _save_bert_tokenizer(sample_root()/"tiny-wordpiece"/"vocab.txt", out, model_max_length)
+
 # %% ../nbs/02_tokenizer.ipynb #21c18b56
-def tokenizer_fingerprint(tok:PreTrainedTokenizerBase)->str:
+def tokenizer_fingerprint(tok:PreTrainedTokenizerBase, # fast tokenizer, or a slow one `fast_twin` can convert
+                         )->str: # 16 hex digits
     "Hash of the tokenizer's full backend definition (vocabulary, normalizer, pre-tokenizer)"
     d = json.loads(fast_twin(tok).backend_tokenizer.to_str())
     d.pop("truncation", None); d.pop("padding", None)
     return hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
-def backend_copy(tok:PreTrainedTokenizerBase):
+def backend_copy(tok:PreTrainedTokenizerBase, # fast tokenizer, or a slow one `fast_twin` can convert; it is not changed
+                ):
     "A private copy of the Rust tokenizer without truncation or padding state"
     from tokenizers import Tokenizer
     bk = Tokenizer.from_str(fast_twin(tok).backend_tokenizer.to_str())

@@ -116,7 +116,7 @@ if (params.has("question") && params.has("context")) {
 def create_app(predictor:QAPredictor, # answers the questions (anything with `predict(question, context, top_k)`)
                max_content_length:int=64 * 1024, # largest request body in bytes (413 above it)
                max_top_k:int=20, # largest `top_k` a request may ask for
-              )->Flask:
+              )->Flask: # the app; `app.run()` or any WSGI server serves it
     "Flask app: the demo page at `/` and the JSON API `POST /api/predict`"
     app = Flask("ratsqa_nb.web")
     app.config["MAX_CONTENT_LENGTH"] = max_content_length

@@ -32,10 +32,25 @@ How the text is built
   in train.  Dev questions may carry 1-3 gold answers (e.g. "1832년" and
   "1832"); train questions carry exactly one.
 
+More training data
+------------------
+A model trained from random initialisation (the offline demo has no
+pretrained Korean encoder) only learns to *read* -- find the sentence that
+shares words with the question, then the span of the asked type -- when it
+sees many different paragraphs; with a few hundred it memorises them instead.
+So after the first ``N_TRAIN_SHORT + N_TRAIN_LONG`` paragraphs and the dev
+split, ``N_EXTRA_SHORT + N_EXTRA_LONG`` more training paragraphs are
+generated the same way from ``random.Random(EXTRA_SEED)``.  Their names come
+from the train pools only, widened by ``extend_pools`` with two-word native
+names and three-syllable Sino-Korean names built from train stems, so dev
+entities still never occur in train.  Because they come last and from their
+own seed, the first training paragraphs and the dev file are the same as
+without them.
+
 Every answer is checked (``context[answer_start:answer_start+len(text)] ==
 text``, non-empty, no surrounding spaces) and question ids are unique across
 both files.  The output is byte-identical between runs: the only randomness is
-``random.Random(SEED)`` and nothing depends on set order or the clock.
+``random.Random(SEED)`` / ``random.Random(EXTRA_SEED)`` and nothing depends on set order or the clock.
 
 Usage (from the repository root)::
 
@@ -54,6 +69,10 @@ N_TRAIN_SHORT = 245
 N_TRAIN_LONG = 45
 N_DEV_SHORT = 10
 N_DEV_LONG = 5
+# more training paragraphs, generated after dev from their own seed (see "More training data" in the docstring)
+EXTRA_SEED = SEED + 1
+N_EXTRA_SHORT = 2000
+N_EXTRA_LONG = 150
 DEV_PARAPHRASE_RATE = 0.2
 LONG_MIN_CHARS = 600
 
@@ -1198,7 +1217,7 @@ def make_person(rng, P):
     put(v, a, "work_year", yr(y[0]))
     put(v, a, "award_year", yr(y[1]))
     put(v, a, "age", (f"{age}세", [str(age)]))
-    put(v, a, "legacy_year", yr(rng.randint(b + age + 3, 2020)))
+    put(v, a, "legacy_year", yr(rng.randint(b + age + 3, max(b + age + 3, 2020))))
     v["birthplace"] = P.place(rng.choice(["골", "실", "말", "포"]))
     v["city"] = P.sino_name("시")
     v["death_place"] = P.sino_name("시")
@@ -1793,7 +1812,20 @@ def handwritten_article(item, split):
     return {"title": item["title"], "context": ctx, "qas": qas}
 
 
-def build_split(rng, split, pools, n_short, n_long, handwritten, stats):
+def extend_pools(pools):
+    """More title material for the extra training paragraphs, built only from the split's own stems:
+    two-word native names (e.g. "솔숲" + "바위") and three-syllable Sino-Korean names."""
+    base = list(pools.stems)
+    compounds = [a + b for a in base for b in base if a != b and len(a + b) <= 5]
+    pools.rng.shuffle(compounds)
+    pools.stems = base + compounds
+    sino = list(pools.sino)
+    longer = [x + c for x in sino for c in SINO2 if c not in x]
+    pools.rng.shuffle(longer)
+    pools.sino = sino + longer
+
+
+def build_split(rng, split, pools, n_short, n_long, handwritten, stats, first_id=0):
     names = list(TYPES)
     jobs = [(names[i % len(names)], True) for i in range(n_long)]
     jobs += [(names[(i + 3) % len(names)], False) for i in range(n_short)]
@@ -1808,7 +1840,7 @@ def build_split(rng, split, pools, n_short, n_long, handwritten, stats):
             stats["dev_paraphrase"] += 1
     data = []
     for p, art in enumerate(arts):
-        qas = [{"question": qa["question"], "id": f"{split}-{p:04d}-{j}", "answers": qa["answers"]}
+        qas = [{"question": qa["question"], "id": f"{split}-{first_id + p:04d}-{j}", "answers": qa["answers"]}
                for j, qa in enumerate(art["qas"])]
         data.append({"title": art["title"], "paragraphs": [{"context": art["context"], "qas": qas}]})
     return {"version": f"KorQuAD_v1.0_{split}", "data": data}
@@ -1855,6 +1887,12 @@ def main():
     stats = {"dev_paraphrase": 0}
     train = build_split(rng, "train", train_pools, N_TRAIN_SHORT, N_TRAIN_LONG, HANDWRITTEN_TRAIN, stats)
     dev = build_split(rng, "dev", dev_pools, N_DEV_SHORT, N_DEV_LONG, HANDWRITTEN_DEV, stats)
+    # the extra paragraphs come last and from their own seed, so the first train paragraphs and dev stay as they were
+    extra_rng = random.Random(EXTRA_SEED)
+    train_pools.rng = extra_rng
+    extend_pools(train_pools)
+    extra = build_split(extra_rng, "train", train_pools, N_EXTRA_SHORT, N_EXTRA_LONG, [], stats, first_id=len(train["data"]))
+    train["data"] += extra["data"]
     ids = set()
     validate(train, "train", ids)
     validate(dev, "dev", ids)
