@@ -118,12 +118,11 @@ def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_
     from ratsqa_nb.corpus import KorQuADV1Corpus
     from ratsqa_nb.dataset import build_features
     from ratsqa_nb.evaluation import postprocess_qa_predictions, evaluate_examples
-    from ratsqa_nb.inference import QAPredictor
+    from ratsqa_nb.inference import QAPredictor, predictor_settings
     from ratsqa_nb.settings import atomic_write_bytes
     args = args or QATrainArguments()
     examples = KorQuADV1Corpus().read(data_file)
-    names = ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length", "trim_particles")
-    predictor = QAPredictor.from_pretrained(model_dir, batch_size=batch_size, **{n: getattr(args, n) for n in names})
+    predictor = QAPredictor.from_pretrained(model_dir, batch_size=batch_size, **predictor_settings(args))
     arrays = build_features(examples, predictor.tokenizer, args.max_seq_length, args.max_query_length, args.doc_stride, progress=False)
     S, E = predictor._logits(arrays) # same batched forward pass as QAPredictor.predict
     preds, nbest = postprocess_qa_predictions(SimpleNamespace(arrays=arrays, examples=examples), S, E, n_best_size=args.n_best_size,

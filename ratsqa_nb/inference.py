@@ -21,7 +21,8 @@ from .dataset import build_features
 from .evaluation import postprocess_qa_predictions
 
 # %% auto #0
-__all__ = ['resolve_model_dir', 'QAInputError', 'check_inputs', 'QAPredictor', 'highlight_answer', 'read_jsonl', 'ratsqa_predict']
+__all__ = ['PREDICTOR_SETTINGS', 'resolve_model_dir', 'QAInputError', 'check_inputs', 'QAPredictor', 'predictor_settings',
+           'highlight_answer', 'read_jsonl', 'ratsqa_predict']
 
 # %% ../nbs/07_inference.ipynb #720b4a61
 def resolve_model_dir(name_or_path:str, # model folder, training folder holding `hf/`, or a hub name
@@ -107,6 +108,13 @@ def from_pretrained(cls:QAPredictor, name_or_path:str, # model folder, training 
     model = load_model(path, max_seq_length=kwargs.get("max_seq_length", 128), auto=True)
     return cls(model, tokenizer if tokenizer is not None else load_tokenizer(path, auto=True), **kwargs)
 
+PREDICTOR_SETTINGS = ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length", "trim_particles")
+
+def predictor_settings(args, # `QADeployArguments` or `QATrainArguments` (a run predicts with its training lengths)
+                      )->dict: # the `QAPredictor` keyword arguments among `PREDICTOR_SETTINGS`
+    "The window and post-processing settings of `args`, as `QAPredictor` takes them"
+    return {n: getattr(args, n) for n in PREDICTOR_SETTINGS}
+
 @patch(cls_method=True)
 def from_args(cls:QAPredictor, args:QADeployArguments, # model folder and every length setting
               **kwargs)->QAPredictor:
@@ -115,8 +123,7 @@ def from_args(cls:QAPredictor, args:QADeployArguments, # model folder and every 
     path = resolve_model_dir(args.downstream_model_dir)
     try: tok = load_tokenizer(path, auto=True)
     except OSError: tok = load_tokenizer(args.pretrained_model_name, auto=True)
-    names = ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length", "trim_particles")
-    return cls.from_pretrained(path, tokenizer=tok, **{n: getattr(args, n) for n in names}, **kwargs)
+    return cls.from_pretrained(path, tokenizer=tok, **predictor_settings(args), **kwargs)
 
 # %% ../nbs/07_inference.ipynb #e6ffc87f
 @patch
