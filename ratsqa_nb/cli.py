@@ -11,11 +11,11 @@ from typing import Optional
 
 from fastcore.script import call_parse, bool_arg
 
-from .settings import QATrainArguments
+from .settings import QATrainArguments, training_args_file
 
 # %% auto #0
-__all__ = ['DEMO_MODEL', 'DEMO', 'build_args', 'demo_args', 'prepare_demo', 'run_demo', 'training_args_file',
-           'evaluate_model_dir', 'ratsqa_train', 'ratsqa_eval_model']
+__all__ = ['DEMO_MODEL', 'DEMO', 'build_args', 'demo_args', 'prepare_demo', 'run_demo', 'evaluate_model_dir', 'ratsqa_train',
+           'ratsqa_eval_model']
 
 # %% ../nbs/09_cli.ipynb #850b13ea
 def _given(**flags)->dict:
@@ -50,12 +50,13 @@ def demo_args(out_dir, # the demo's folder: tiny model, copied sample, checkpoin
 
 # %% ../nbs/09_cli.ipynb #74f4c16a
 def prepare_demo(out_dir, # the demo's folder (created)
+                 seed:Optional[int]=None, # training seed (shuffling); None keeps the demo's 7. The model's initialisation stays fixed
                 )->QATrainArguments: # `demo_args(out_dir)`
     "Copy the bundled sample and build the tiny tokenizer and BERT under `out_dir`"
     from ratsqa_nb.corpus import copy_sample
     from ratsqa_nb.tokenizer import bundled_tokenizer
     from ratsqa_nb.model import build_tiny_bert
-    args = demo_args(out_dir)
+    args = demo_args(out_dir) if seed is None else demo_args(out_dir, seed=seed)
     copy_sample(args.downstream_corpus_root_dir)
     tok = bundled_tokenizer(args.pretrained_model_name) # fixed vocabulary: reproducible runs (see 02_tokenizer)
     build_tiny_bert(args.pretrained_model_name, tok, **DEMO_MODEL)
@@ -64,6 +65,7 @@ def prepare_demo(out_dir, # the demo's folder (created)
 # %% ../nbs/09_cli.ipynb #c54c7e8f
 def run_demo(out_dir="ratsqa-demo", # everything the demo makes goes here
              epochs:Optional[int]=None, # override `DEMO["epochs"]`
+             seed:Optional[int]=None, # override the demo's training seed (7): another draw of the same recipe
              progress:bool=True, # show progress bars
              n_answers:int=5, # dev questions printed with gold and predicted answers
              **trainer_kw, # passed to `pl.Trainer` (e.g. enable_model_summary=False)
@@ -71,7 +73,7 @@ def run_demo(out_dir="ratsqa-demo", # everything the demo makes goes here
     "Train the tiny demo model on the bundled sample, evaluate it on the bundled dev file, answer a few questions"
     from ratsqa_nb.training import fit_qa
     t0 = time.time()
-    args = prepare_demo(out_dir)
+    args = prepare_demo(out_dir, seed=seed)
     if epochs is not None: args = replace(args, epochs=epochs)
     task, trainer = fit_qa(args, progress=progress, **trainer_kw)
     hf = Path(args.downstream_model_dir)/"hf"
@@ -101,12 +103,6 @@ def _show_samples(pred_file, data_file, n:int)->list:
     return rows
 
 # %% ../nbs/09_cli.ipynb #7fe52562
-def training_args_file(model_dir, # a model folder: a training run's `hf/` export, or the run folder itself
-                      )->Optional[str]: # path of the run's args.json, None if there is none
-    "The `args.json` that `fit_qa` saved for the run that made `model_dir`, so evaluation uses the run's lengths"
-    p = Path(model_dir).expanduser()
-    return next((str(c) for c in (p/"args.json", p.parent/"args.json") if c.is_file()), None)
-
 def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_model_dir>/hf)
                        data_file, # KorQuAD 1.0 JSON to predict and score
                        out_dir, # predictions.json and nbest_predictions.json go here
@@ -136,7 +132,7 @@ def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_
 @call_parse
 def ratsqa_train(
     config:str=None, # JSON file of saved QATrainArguments (e.g. <downstream_model_dir>/args.json); flags override it
-    demo:bool=False, # train the tiny demo model on the bundled sample (CPU, about 2 minutes) and show answers
+    demo:bool=False, # train the tiny demo model on the bundled sample (CPU, about 2 minutes) and show answers; only --epochs and --seed apply
     out_dir:str="ratsqa-demo", # with --demo: folder for the demo's corpus copy, tiny model and checkpoints
     pretrained_model_name:str=None, # hub name or local folder of the pretrained BERT (default beomi/kcbert-base)
     downstream_task_name:str=None, # task name (question-answering)
@@ -149,12 +145,13 @@ def ratsqa_train(
     do_eval:bool_arg=None, # validate on the dev file every epoch (True)
     batch_size:int=None, # (32)
     group_by_length:bool_arg=None, # batch windows of similar length together: less padding, faster (False)
+    negative_window_ratio:float=None, # share of the answerless training windows used each epoch, drawn anew (1.0: all)
     epochs:int=None, # (5)
     learning_rate:float=None, # (5e-5)
     warmup_ratio:float=None, # share of steps with rising learning rate (0.1)
     weight_decay:float=None, # AdamW weight decay (0.01)
     adam_epsilon:float=None, # (1e-8)
-    seed:int=None, # (7)
+    seed:int=None, # (7; with --demo: the demo's training seed)
     cpu_workers:int=None, # DataLoader workers (all cores)
     overwrite_cache:bool_arg=None, # rebuild cached features (False)
     force_download:bool_arg=None, # download the corpus again (False)
@@ -176,7 +173,7 @@ def ratsqa_train(
     "Fine-tune BERT for KorQuAD 1.0 extractive QA (the book's Code 1-14), or run the tiny offline demo"
     given = dict(locals())
     if demo:
-        run_demo(out_dir, epochs=epochs)
+        run_demo(out_dir, epochs=epochs, seed=seed)
         return
     flags = {f.name: given[f.name] for f in fields(QATrainArguments)}
     try: args = build_args(config, **flags)

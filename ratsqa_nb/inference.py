@@ -15,14 +15,14 @@ import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
 
-from .settings import QADeployArguments
+from .settings import QADeployArguments, QATrainArguments, training_args_file
 from .corpus import QAExample
 from .dataset import build_features
 from .evaluation import postprocess_qa_predictions
 
 # %% auto #0
 __all__ = ['PREDICTOR_SETTINGS', 'resolve_model_dir', 'QAInputError', 'check_inputs', 'QAPredictor', 'predictor_settings',
-           'highlight_answer', 'read_jsonl', 'ratsqa_predict']
+           'saved_predictor_settings', 'highlight_answer', 'read_jsonl', 'ratsqa_predict']
 
 # %% ../nbs/07_inference.ipynb #720b4a61
 def resolve_model_dir(name_or_path:str, # model folder, training folder holding `hf/`, or a hub name
@@ -114,6 +114,14 @@ def predictor_settings(args, # `QADeployArguments` or `QATrainArguments` (a run 
                       )->dict: # the `QAPredictor` keyword arguments among `PREDICTOR_SETTINGS`
     "The window and post-processing settings of `args`, as `QAPredictor` takes them"
     return {n: getattr(args, n) for n in PREDICTOR_SETTINGS}
+
+def saved_predictor_settings(model_dir, # model folder (a training run's folder or its hf/), or a hub name
+                             **given, # settings given explicitly (e.g. command-line flags); None means "not given"
+                            )->dict: # `QAPredictor` keyword arguments
+    "Settings of the run that made `model_dir` (its `args.json`, when there is one), overridden by the `given` ones"
+    f = training_args_file(model_dir)
+    saved = predictor_settings(QATrainArguments.load(f)) if f else {}
+    return {**saved, **{k: v for k, v in given.items() if v is not None}}
 
 @patch(cls_method=True)
 def from_args(cls:QAPredictor, args:QADeployArguments, # model folder and every length setting
@@ -217,10 +225,10 @@ def ratsqa_predict(model_dir:str=None, # model folder (the training folder or it
                    context:str=None, # the passage that holds the answer
                    jsonl:str=None, # JSON lines file of {"question", "context"} ("-": stdin); one result line each
                    top_k:int=1, # answers per question (a list when above 1)
-                   max_seq_length:int=128, # tokens per window, as in training
-                   max_query_length:int=32, # question tokens kept
-                   doc_stride:int=64, # hop between window starts, in tokens
-                   max_answer_length:int=30, # longest answer in tokens
+                   max_seq_length:int=None, # tokens per window (default: the training run's args.json next to the model, else 128)
+                   max_query_length:int=None, # question tokens kept (the run's args.json, else 32)
+                   doc_stride:int=None, # hop between window starts, in tokens (the run's args.json, else 64)
+                   max_answer_length:int=None, # longest answer in tokens (the run's args.json, else 30)
                    device:str=None, # cpu / cuda; default: cuda when available
                    batch_size:int=32, # windows per forward pass
                   ):
@@ -234,9 +242,9 @@ def ratsqa_predict(model_dir:str=None, # model folder (the training folder or it
         else: questions, contexts = [question], [context]
         check_inputs(questions, contexts)
         if top_k < 1: raise QAInputError(f"--top_k={top_k} must be at least 1")
-        predictor = QAPredictor.from_pretrained(model_dir, max_seq_length=max_seq_length, max_query_length=max_query_length,
-                                                doc_stride=doc_stride, max_answer_length=max_answer_length,
-                                                device=device, batch_size=batch_size)
+        settings = saved_predictor_settings(model_dir, max_seq_length=max_seq_length, max_query_length=max_query_length,
+                                            doc_stride=doc_stride, max_answer_length=max_answer_length)
+        predictor = QAPredictor.from_pretrained(model_dir, device=device, batch_size=batch_size, **settings)
         results = predictor.predict(questions, contexts, top_k=top_k)
     except (OSError, ValueError, TypeError) as e: sys.exit(f"ratsqa_predict: {e}")
     for r in results: print(json.dumps(r, ensure_ascii=False))

@@ -14,7 +14,8 @@ import torch
 
 # %% auto #0
 __all__ = ['KNOWN_QA_CORPORA', 'PRECISIONS', 'N_SPECIAL_TOKENS', 'logger', 'parse_monitor', 'QATrainArguments',
-           'lightning_precision', 'atomic_write_bytes', 'QADeployArguments', 'seed_setting', 'set_logger']
+           'lightning_precision', 'atomic_write_bytes', 'training_args_file', 'QADeployArguments', 'seed_setting',
+           'set_logger']
 
 # %% ../nbs/00_settings.ipynb #97a9b8de
 KNOWN_QA_CORPORA = ("korquad-v1",) # corpora `QADataset` can read
@@ -53,6 +54,7 @@ class QATrainArguments:
     do_eval: bool = True # validate on the dev set every epoch
     batch_size: int = 32 # windows per batch on each device, for training and validation (the book's 32)
     group_by_length: bool = False # batch training windows of similar length together (less padding, faster; order still seeded)
+    negative_window_ratio: float = 1.0 # share of the answerless training windows used each epoch, drawn anew per epoch (1: all, as the book)
     epochs: int = 5 # passes over the training windows (`max_epochs`; the book's 5)
     learning_rate: float = 5e-5 # AdamW peak learning rate, reached at the end of warm-up (the book's 5e-5)
     warmup_ratio: float = 0.1 # share of optimizer steps with linearly rising learning rate
@@ -98,6 +100,9 @@ def _validate(self:QATrainArguments):
     _check(self.learning_rate > 0, f"learning_rate={self.learning_rate} must be > 0")
     _check(0 <= self.warmup_ratio < 1, f"warmup_ratio={self.warmup_ratio} must be in [0, 1)")
     _check(self.weight_decay >= 0, f"weight_decay={self.weight_decay} must be >= 0")
+    r = self.negative_window_ratio
+    _check(isinstance(r, (int, float)) and not isinstance(r, bool) and 0 <= r <= 1,
+           f"negative_window_ratio={r!r} must be a number in [0, 1] (share of answerless training windows kept each epoch)")
     _check(isinstance(self.cpu_workers, int) and self.cpu_workers >= 0, f"cpu_workers={self.cpu_workers!r} must be an integer >= 0")
     _check(isinstance(self.save_top_k, int) and self.save_top_k >= -1, f"save_top_k={self.save_top_k!r} must be -1 (keep all) or >= 0")
     _check(self.devices == "auto" or (isinstance(self.devices, int) and self.devices > 0),
@@ -157,6 +162,14 @@ def _load(cls, path)->QATrainArguments:
     return cls(**d)
 
 QATrainArguments.save, QATrainArguments.load = _save, _load
+
+# %% ../nbs/00_settings.ipynb #6f0463e8
+def training_args_file(model_dir, # a model folder: a training run's `hf/` export, or the run folder itself
+                      )->Optional[str]: # path of the run's args.json, None if there is none
+    "The `args.json` that `fit_qa` saved for the run that made `model_dir`, so evaluation and prediction use the run's settings"
+    p = Path(str(model_dir)).expanduser()
+    if not p.is_dir(): return None # e.g. a hub name
+    return next((str(c) for c in (p/"args.json", p.parent/"args.json") if c.is_file()), None)
 
 # %% ../nbs/00_settings.ipynb #4b2e0d0d
 @dataclass

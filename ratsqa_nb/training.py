@@ -33,19 +33,36 @@ class SeededRandomSampler(Sampler):
                  lengths=None, # tokens per item; given, each batch holds items of similar length
                  batch_size:int=32, # the DataLoader's batch size (what the grouping is cut into)
                  group_batches:int=50, # batches sorted together: more pads less, fewer mixes lengths more
+                 negatives=None, # True for each answerless item; with `negative_ratio` < 1 only a share of them is used per epoch
+                 negative_ratio:float=1.0, # share of the `negatives` drawn (anew) into each epoch
                 ):
         self.n, self.seed, self.epoch = len(data_source), seed, 0
         self.lengths = None if lengths is None else np.asarray(lengths)
         if self.lengths is not None and len(self.lengths) != self.n:
             raise ValueError(f"lengths has {len(self.lengths)} entries for a dataset of {self.n} items")
         self.batch_size, self.group_batches = batch_size, group_batches
+        if not 0 <= negative_ratio <= 1: raise ValueError(f"negative_ratio={negative_ratio} must be in [0, 1]")
+        self.neg = None
+        if negatives is not None and negative_ratio < 1:
+            mask = np.asarray(negatives, dtype=bool)
+            if len(mask) != self.n: raise ValueError(f"negatives has {len(mask)} entries for a dataset of {self.n} items")
+            self.neg, self.pos = np.flatnonzero(mask), np.flatnonzero(~mask)
+            self.n_neg = int(round(negative_ratio * len(self.neg)))
+            self.n = len(self.pos) + self.n_neg # items per epoch
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __len__(self): return self.n
     def __iter__(self):
         g = torch.Generator().manual_seed(self.seed + self.epoch)
-        order = torch.randperm(self.n, generator=g)
+        items = self._epoch_items(g)
+        order = items[torch.randperm(self.n, generator=g).numpy()]
         if self.lengths is None: return iter(order.tolist())
-        return iter(self._grouped(order.numpy(), g))
+        return iter(self._grouped(order, g))
+
+    def _epoch_items(self, g)->np.ndarray:
+        "All items, or every item with an answer plus `n_neg` answerless ones drawn with `g`"
+        if self.neg is None: return np.arange(self.n)
+        drawn = self.neg[torch.randperm(len(self.neg), generator=g)[:self.n_neg].numpy()]
+        return np.sort(np.concatenate([self.pos, drawn]))
 
     def _grouped(self, order, g)->list:
         "Sort chunks of `group_batches` batches by length, cut them into batches, shuffle the full batches"
@@ -66,7 +83,13 @@ def _window_lengths(ds)->np.ndarray:
     if arrays is not None: return np.asarray(arrays["attention_mask"]).sum(1)
     return np.array([sum(ds[i].attention_mask) for i in range(len(ds))])
 
-def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `seed` and `group_by_length`
+def _answerless(ds)->np.ndarray:
+    "True for every window of `ds` whose label is [CLS] (the answer is not in the window)"
+    arrays = getattr(ds, "arrays", None)
+    if arrays is not None: return np.asarray(arrays["start_positions"]) == 0
+    return np.array([ds[i].start_positions == 0 for i in range(len(ds))])
+
+def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `seed`, `group_by_length` and `negative_window_ratio`
                     train_dataset, # training windows (e.g. a `QADataset` in "train" mode), shuffled by `SeededRandomSampler`
                     val_dataset=None, # validation windows, kept in dataset order; None gives no val loader
                    )->tuple: # (train loader, val loader or None)
@@ -77,7 +100,9 @@ def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `
     # so a run resumed from a checkpoint (which restores the global RNG) stays in step with an unbroken run
     gen = lambda: torch.Generator().manual_seed(args.seed)
     lengths = _window_lengths(train_dataset) if args.group_by_length else None
-    sampler = SeededRandomSampler(train_dataset, args.seed, lengths=lengths, batch_size=args.batch_size)
+    negatives = _answerless(train_dataset) if args.negative_window_ratio < 1 else None
+    sampler = SeededRandomSampler(train_dataset, args.seed, lengths=lengths, batch_size=args.batch_size,
+                                  negatives=negatives, negative_ratio=args.negative_window_ratio)
     train = DataLoader(train_dataset, sampler=sampler, generator=gen(), **kw)
     val = DataLoader(val_dataset, sampler=SequentialSampler(val_dataset), generator=gen(), **kw) if val_dataset is not None else None
     return train, val

@@ -15,7 +15,7 @@ from fastcore.script import call_parse
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
 
-from .inference import QAInputError, QAPredictor, check_inputs
+from .inference import QAInputError, QAPredictor, check_inputs, saved_predictor_settings
 
 # %% auto #0
 __all__ = ['PAGE', 'read_predict_request', 'create_app', 'serve_in_background', 'BatchingPredictor', 'ratsqa_serve']
@@ -231,9 +231,9 @@ def _run(self:BatchingPredictor):
 def ratsqa_serve(model_dir:str=None, # model folder (the training folder or its hf/), or a hub name
                  host:str="127.0.0.1", # address to listen on (0.0.0.0: every interface)
                  port:int=8000, # port to listen on
-                 max_seq_length:int=128, # tokens per window, as in training
-                 max_query_length:int=32, # question tokens kept
-                 doc_stride:int=64, # hop between window starts, in tokens
+                 max_seq_length:int=None, # tokens per window (default: the training run's args.json next to the model, else 128)
+                 max_query_length:int=None, # question tokens kept (the run's args.json, else 32)
+                 doc_stride:int=None, # hop between window starts, in tokens (the run's args.json, else 64)
                  device:str=None, # cpu / cuda; default: cuda when available
                  max_content_length:int=64 * 1024, # largest request body in bytes
                  max_batch:int=32, # questions answered together (`BatchingPredictor`); 1 turns batching off
@@ -244,8 +244,9 @@ def ratsqa_serve(model_dir:str=None, # model folder (the training folder or its 
         if not model_dir: raise ValueError("--model_dir is required")
         if not 0 <= port <= 65535: raise ValueError(f"--port={port} must be from 0 to 65535")
         if max_batch < 1: raise ValueError(f"--max_batch={max_batch} must be at least 1")
-        predictor = QAPredictor.from_pretrained(model_dir, max_seq_length=max_seq_length, max_query_length=max_query_length,
-                                                doc_stride=doc_stride, device=device)
+        settings = saved_predictor_settings(model_dir, max_seq_length=max_seq_length, max_query_length=max_query_length,
+                                            doc_stride=doc_stride) # the run's answer length and post-processing too
+        predictor = QAPredictor.from_pretrained(model_dir, device=device, **settings)
     except (OSError, ValueError, TypeError) as e: sys.exit(f"ratsqa_serve: {e}")
     print(f"ratsqa_serve: {model_dir} on http://{host}:{port}/", file=sys.stderr, flush=True)
     if max_batch > 1: predictor = BatchingPredictor(predictor, max_batch=max_batch)
