@@ -106,7 +106,7 @@ def _show_samples(pred_file, data_file, n:int)->list:
 def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_model_dir>/hf)
                        data_file, # KorQuAD 1.0 JSON to predict and score
                        out_dir, # predictions.json and nbest_predictions.json go here
-                       args:Optional[QATrainArguments]=None, # lengths and post-processing settings
+                       args:Optional[QATrainArguments]=None, # lengths and post-processing; None: the run's args.json next to the model, else defaults
                        batch_size:int=64, # windows per forward pass
                       )->dict: # EM, F1 and the two files' paths
     "Predict every question of `data_file` with the model in `model_dir`, write the prediction files, score them"
@@ -116,7 +116,7 @@ def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_
     from ratsqa_nb.evaluation import postprocess_qa_predictions, evaluate_examples
     from ratsqa_nb.inference import QAPredictor, predictor_settings
     from ratsqa_nb.settings import atomic_write_bytes
-    args = args or QATrainArguments()
+    if args is None: f = training_args_file(model_dir); args = QATrainArguments.load(f) if f else QATrainArguments()
     examples = KorQuADV1Corpus().read(data_file)
     predictor = QAPredictor.from_pretrained(model_dir, batch_size=batch_size, **predictor_settings(args))
     arrays = build_features(examples, predictor.tokenizer, args.max_seq_length, args.max_query_length, args.doc_stride, progress=False)
