@@ -37,7 +37,7 @@ setuptools.setup(
     ] + ["Programming Language :: Python :: " + v for v in py_versions[py_versions.index(min_python):]],
     packages=setuptools.find_packages(include=[cfg["lib_name"], cfg["lib_name"] + ".*"]),
     include_package_data=True,
-    package_data={cfg["lib_name"]: ["data/*.md", "data/korquad-v1/*.json", "data/tiny-wordpiece/*", "templates/*"]},
+    package_data={cfg["lib_name"]: ["data/*.md", "data/korquad-v1/*.json", "data/tiny-wordpiece/*", "data/tiny-bert-mlm/*", "templates/*"]},
     install_requires=requirements,
     extras_require={"dev": dev_requirements},
     python_requires=">=" + min_python,

@@ -33,7 +33,7 @@ def build_args(config:Optional[str]=None, # JSON file written by `QATrainArgumen
 
 # %% ../nbs/09_cli.ipynb #8c1b4213
 DEMO_MODEL = dict(hidden_size=64, intermediate_size=128, num_attention_heads=4, num_hidden_layers=2,
-                  attention_probs_dropout_prob=0.0, hidden_dropout_prob=0.0, sinusoidal=True) # the tiny BERT (`build_tiny_bert`)
+                  attention_probs_dropout_prob=0.0, hidden_dropout_prob=0.0, sinusoidal=True) # the tiny BERT's shape (tools/pretrain_tiny_bert.py)
 DEMO = dict(epochs=3, learning_rate=3e-3, batch_size=32, warmup_ratio=0.1, group_by_length=True, doc_stride=88,
             max_answer_length=12) # sized for 2 CPU cores
 
@@ -52,14 +52,12 @@ def demo_args(out_dir, # the demo's folder: tiny model, copied sample, checkpoin
 def prepare_demo(out_dir, # the demo's folder (created)
                  seed:Optional[int]=None, # training seed (shuffling); None keeps the demo's 7. The model's initialisation stays fixed
                 )->QATrainArguments: # `demo_args(out_dir)`
-    "Copy the bundled sample and build the tiny tokenizer and BERT under `out_dir`"
+    "Copy the bundled sample and put the pre-trained tiny BERT with its tokenizer under `out_dir`"
     from ratsqa_nb.corpus import copy_sample
-    from ratsqa_nb.tokenizer import bundled_tokenizer
-    from ratsqa_nb.model import build_tiny_bert
+    from ratsqa_nb.model import bundled_tiny_bert
     args = demo_args(out_dir) if seed is None else demo_args(out_dir, seed=seed)
     copy_sample(args.downstream_corpus_root_dir)
-    tok = bundled_tokenizer(args.pretrained_model_name) # fixed vocabulary: reproducible runs (see 02_tokenizer)
-    build_tiny_bert(args.pretrained_model_name, tok, **DEMO_MODEL)
+    bundled_tiny_bert(args.pretrained_model_name) # pre-trained encoder, fixed vocabulary: reproducible runs (04_model)
     return args
 
 # %% ../nbs/09_cli.ipynb #c54c7e8f
@@ -108,6 +106,7 @@ def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_
                        out_dir, # predictions.json and nbest_predictions.json go here
                        args:Optional[QATrainArguments]=None, # lengths and post-processing; None: the run's args.json next to the model, else defaults
                        batch_size:int=64, # windows per forward pass
+                       device:Optional[str]=None, # "cpu", "cuda", "cuda:1", ...; default: cuda when available
                       )->dict: # EM, F1 and the two files' paths
     "Predict every question of `data_file` with the model in `model_dir`, write the prediction files, score them"
     from types import SimpleNamespace
@@ -118,7 +117,7 @@ def evaluate_model_dir(model_dir, # Hugging Face model folder (e.g. <downstream_
     from ratsqa_nb.settings import atomic_write_bytes
     if args is None: f = training_args_file(model_dir); args = QATrainArguments.load(f) if f else QATrainArguments()
     examples = KorQuADV1Corpus().read(data_file)
-    predictor = QAPredictor.from_pretrained(model_dir, batch_size=batch_size, **predictor_settings(args))
+    predictor = QAPredictor.from_pretrained(model_dir, batch_size=batch_size, device=device, **predictor_settings(args))
     arrays = build_features(examples, predictor.tokenizer, args.max_seq_length, args.max_query_length, args.doc_stride, progress=False)
     S, E = predictor._logits(arrays) # same batched forward pass as QAPredictor.predict
     preds, nbest = postprocess_qa_predictions(SimpleNamespace(arrays=arrays, examples=examples), S, E, n_best_size=args.n_best_size,
@@ -152,6 +151,7 @@ def ratsqa_train(
     weight_decay:float=None, # AdamW weight decay (0.01)
     adam_epsilon:float=None, # (1e-8)
     seed:int=None, # (7; with --demo: the demo's training seed)
+    deterministic:bool_arg=None, # Lightning's deterministic mode: seeded runs repeat exactly; false is faster on GPUs (True)
     cpu_workers:int=None, # DataLoader workers (all cores)
     overwrite_cache:bool_arg=None, # rebuild cached features (False)
     force_download:bool_arg=None, # download the corpus again (False)
@@ -197,11 +197,12 @@ def ratsqa_eval_model(
     out_dir:str=".", # predictions.json and nbest_predictions.json go here
     config:str=None, # args.json of the training run (lengths, post-processing); default: the one saved next to the model
     trim_particles:bool_arg=None, # trim trailing Korean particles (True)
+    device:str=None, # cpu / cuda; default: cuda when available
 ):
     "Predict a KorQuAD file with a trained model, write predictions.json / nbest_predictions.json, print EM and F1"
     try:
         args = build_args(config or training_args_file(model_dir), trim_particles=trim_particles)
-        scores = evaluate_model_dir(model_dir, data_file, out_dir, args)
+        scores = evaluate_model_dir(model_dir, data_file, out_dir, args, device=device)
     except (ValueError, OSError) as e: sys.exit(f"ratsqa_eval_model: {e}")
     print(json.dumps({"exact_match": scores["exact_match"], "f1": scores["f1"]}))
     print(f"wrote {scores['predictions_file']} and {scores['nbest_file']}", file=sys.stderr)

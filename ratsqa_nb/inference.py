@@ -21,8 +21,8 @@ from .dataset import build_features
 from .evaluation import postprocess_qa_predictions
 
 # %% auto #0
-__all__ = ['PREDICTOR_SETTINGS', 'resolve_model_dir', 'QAInputError', 'check_inputs', 'QAPredictor', 'predictor_settings',
-           'saved_predictor_settings', 'highlight_answer', 'read_jsonl', 'ratsqa_predict']
+__all__ = ['PREDICTOR_SETTINGS', 'resolve_model_dir', 'QAInputError', 'check_inputs', 'resolve_device', 'QAPredictor',
+           'predictor_settings', 'saved_predictor_settings', 'highlight_answer', 'read_jsonl', 'ratsqa_predict']
 
 # %% ../nbs/07_inference.ipynb #720b4a61
 def resolve_model_dir(name_or_path:str, # model folder, training folder holding `hf/`, or a hub name
@@ -64,6 +64,19 @@ def check_inputs(question, # a question, or a list of questions
             except UnicodeEncodeError: raise QAInputError(f"{what} is not valid Unicode text (it holds a lone surrogate)") from None
     return list(zip(qs, cs))
 
+# %% ../nbs/07_inference.ipynb #41a1c5db
+def resolve_device(device=None, # "cpu", "cuda", "cuda:1", a `torch.device`, or None
+                  )->torch.device: # where the model runs
+    "The device to run on: `device` checked (known type, CUDA present), or cuda when available, else cpu"
+    if device is None: return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError) as e: raise ValueError(f"device={device!r} is not a device torch knows (try 'cpu' or 'cuda')") from e
+    if dev.type == "cuda":
+        if not torch.cuda.is_available(): raise ValueError(f"device={device!r} asks for a GPU but torch sees no CUDA GPU here: use device='cpu'")
+        if dev.index is not None and dev.index >= torch.cuda.device_count():
+            raise ValueError(f"device={device!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
+    return dev
+
 # %% ../nbs/07_inference.ipynb #75f6500e
 class QAPredictor:
     "Answer questions about contexts with an extractive-QA model (what `pipeline('question-answering')` did)"
@@ -87,7 +100,7 @@ class QAPredictor:
         if config is not None:
             from ratsqa_nb.model import check_max_length
             check_max_length(config, max_seq_length, getattr(config, "_name_or_path", ""))
-        self.device = torch.device(device if device is not None else "cuda" if torch.cuda.is_available() else "cpu")
+        self.device = resolve_device(device)
         self.model, self.tokenizer, self.batch_size = model.to(self.device).eval(), tokenizer, batch_size
         self.use_token_types = "token_type_ids" in getattr(tokenizer, "model_input_names", ["token_type_ids"])
 

@@ -12,7 +12,7 @@ from transformers import (AutoConfig, AutoModelForQuestionAnswering, BertConfig,
                           PreTrainedModel)
 
 # %% auto #0
-__all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions', 'build_tiny_bert']
+__all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions', 'build_tiny_bert', 'bundled_tiny_bert']
 
 # %% ../nbs/04_model.ipynb #662d93e0
 def check_max_length(config, # model config (has `max_position_embeddings`)
@@ -80,4 +80,25 @@ def build_tiny_bert(out_dir, # folder for the model and its tokenizer
         with torch.no_grad(): emb.copy_(sinusoidal_positions(*emb.shape))
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
+    return out
+
+# %% ../nbs/04_model.ipynb #ad867deb
+def bundled_tiny_bert(out_dir, # folder for the QA model and its tokenizer (created)
+                      seed:int=0, # torch seed of the new span head (`qa_outputs`)
+                     )->Path: # `out_dir`
+    "The demo's tiny BERT, pre-trained on the bundled training file (`tools/pretrain_tiny_bert.py`), saved as a QA model"
+    from ratsqa_nb.corpus import sample_root
+    from ratsqa_nb.tokenizer import bundled_tokenizer
+    src = sample_root()/"tiny-bert-mlm"
+    if not (src/"config.json").is_file() or not (src/"model.safetensors").is_file():
+        raise FileNotFoundError(f"the pre-trained tiny BERT is missing from the package ({src}): "
+                                "reinstall ratsqa_nb or rebuild it with tools/pretrain_tiny_bert.py")
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    tok = bundled_tokenizer(out)
+    torch.manual_seed(seed)
+    model = BertForQuestionAnswering.from_pretrained(src)
+    if model.config.vocab_size != len(tok):
+        raise ValueError(f"{src} was pre-trained with {model.config.vocab_size} tokens but the bundled vocabulary has {len(tok)}: "
+                         "rerun tools/pretrain_tiny_bert.py after changing the vocabulary")
+    model.save_pretrained(out)
     return out

@@ -61,6 +61,7 @@ class QATrainArguments:
     weight_decay: float = 0.01 # AdamW decay (never on biases and LayerNorm)
     adam_epsilon: float = 1e-8 # AdamW `eps`, added to the denominator for numerical stability
     seed: int = 7 # seeds Python, NumPy, torch, the workers and the shuffling (the book's 7)
+    deterministic: bool = True # Lightning's deterministic mode: seeded runs repeat exactly (False: faster on GPUs, see 05_training)
     cpu_workers: int = field(default_factory=lambda: os.cpu_count() or 1) # DataLoader workers
     overwrite_cache: bool = False # rebuild cached features
     force_download: bool = False # download the corpus even if files are there
@@ -104,6 +105,7 @@ def _validate(self:QATrainArguments):
     _check(isinstance(r, (int, float)) and not isinstance(r, bool) and 0 <= r <= 1,
            f"negative_window_ratio={r!r} must be a number in [0, 1] (share of answerless training windows kept each epoch)")
     _check(isinstance(self.cpu_workers, int) and self.cpu_workers >= 0, f"cpu_workers={self.cpu_workers!r} must be an integer >= 0")
+    _check(isinstance(self.deterministic, bool), f"deterministic={self.deterministic!r} must be True or False")
     _check(isinstance(self.save_top_k, int) and self.save_top_k >= -1, f"save_top_k={self.save_top_k!r} must be -1 (keep all) or >= 0")
     _check(self.devices == "auto" or (isinstance(self.devices, int) and self.devices > 0),
            f"devices={self.devices!r} must be 'auto' or a positive integer")

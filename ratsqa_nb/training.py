@@ -287,7 +287,8 @@ def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
     cbs = [ckpt, LearningRateMonitor(logging_interval="step"), HFExport(tokenizer, out/"hf")] + list(callbacks or [])
     kw = dict(max_epochs=args.epochs, accelerator=args.accelerator, devices=args.devices, num_nodes=args.num_nodes,
               strategy=args.strategy, precision=args.lightning_precision, callbacks=cbs,
-              logger=CSVLogger(str(out), name="logs"), deterministic="warn", log_every_n_steps=args.log_every_n_steps,
+              logger=CSVLogger(str(out), name="logs"), log_every_n_steps=args.log_every_n_steps,
+              deterministic="warn" if args.deterministic else False, # "warn": deterministic kernels where torch has them
               default_root_dir=str(out), limit_val_batches=None if args.do_eval else 0,
               num_sanity_val_steps=0)
     if args.test_mode: kw.update(limit_train_batches=8, limit_val_batches=4 if args.do_eval else 0)

@@ -8,7 +8,8 @@ The vocabulary is trained with `tokenizers` exactly as `ratsqa_nb.tokenizer.trai
 demo because the `tokenizers` trainer is not deterministic: pairs with equal counts are merged in an order
 that depends on the process's hash seeds, so two trainings on the same text differ in a few dozen tokens
 and in most token ids -- and a from-scratch model trained on top of them ends up a few EM points apart.
-A fixed file makes `ratsqa_train --demo` reproducible.  Run this once after changing the sample.
+A fixed file makes `ratsqa_train --demo` reproducible.  Run this once after changing the sample, then
+`tools/pretrain_tiny_bert.py` (the pre-trained tiny BERT is tied to these token ids).
 """
 import shutil, sys, tempfile
 from pathlib import Path

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Pre-train the demo's tiny BERT with masked language modelling on the bundled training sample.
+
+    python tools/pretrain_tiny_bert.py                  # writes ratsqa_nb/data/tiny-bert-mlm/
+    python tools/pretrain_tiny_bert.py --steps 200 --out /tmp/mlm   # a quick look
+
+Why: the book fine-tunes a *pre-trained* encoder (kcbert-base).  The offline demo has no pre-trained Korean
+encoder, and a tiny BERT that starts from random weights must learn Korean and the QA task together inside the
+demo's two CPU minutes.  This tool does the first part once, offline, the way BERT was pre-trained: windows of
+the bundled *training* file (question + context, exactly the `[CLS] question [SEP] context [SEP]` windows the
+QA model later reads, so token-type embeddings are trained too) with 15 % of the tokens masked
+(`DataCollatorForLanguageModeling`: 80 % [MASK], 10 % a random token, 10 % unchanged), a plain AdamW loop
+with linear warm-up and decay.  The dev file is never read.  The result is saved with `save_pretrained`
+(`BertForMaskedLM`, 32-bit safetensors, about 1 MB) next to the bundled vocabulary, and
+`ratsqa_nb.model.bundled_tiny_bert` opens it as a `BertForQuestionAnswering` (the MLM head is dropped, the span
+head starts from a seeded random init) -- the same `from_pretrained` path a kcbert user takes.
+
+The model's shape is `ratsqa_nb.cli.DEMO_MODEL` (hidden 64, 2 layers, 4 heads, feed-forward 128, no dropout,
+position embeddings started from sine/cosine codes).  Run this again after changing the sample, the vocabulary
+or `DEMO_MODEL`.  Runs are seeded; on another CPU the float sums may round differently, so a re-run gives a
+checkpoint of the same quality, not the same bytes.  About 8 minutes on 2 CPU cores with the defaults.
+"""
+import argparse, json, math, shutil, sys, tempfile, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def windows(tokenizer, examples, max_len:int, max_query:int, stride:int)->list:
+    "`[CLS] question [SEP] context-piece [SEP]` windows (input ids and token types) of every training question"
+    out, seen = [], set()
+    for ex in examples:
+        q = tokenizer(ex.question_text, add_special_tokens=False)["input_ids"][:max_query]
+        room = max_len - len(q) - 3
+        ctx = tokenizer(ex.context_text, add_special_tokens=False)["input_ids"]
+        for s in range(0, max(1, len(ctx) - room + stride), stride):
+            piece = ctx[s:s + room]
+            ids = [tokenizer.cls_token_id] + q + [tokenizer.sep_token_id] + piece + [tokenizer.sep_token_id]
+            key = tuple(ids)
+            if key in seen: continue
+            seen.add(key)
+            out.append({"input_ids": ids, "token_type_ids": [0] * (len(q) + 2) + [1] * (len(piece) + 1)})
+            if s + room >= len(ctx): break
+    return out
+
+
+def main(argv=None):
+    from ratsqa_nb.cli import DEMO_MODEL
+    from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
+    from ratsqa_nb.model import tiny_bert_config, sinusoidal_positions
+    from ratsqa_nb.tokenizer import bundled_tokenizer
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", type=Path, default=ROOT/"ratsqa_nb"/"data"/"tiny-bert-mlm")
+    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--seed", type=int, default=0)
+    a = p.parse_args(argv)
+
+    import torch
+    from torch.utils.data import DataLoader, RandomSampler
+    from transformers import BertForMaskedLM, DataCollatorForLanguageModeling, get_linear_schedule_with_warmup
+    torch.manual_seed(a.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        tok = bundled_tokenizer(tmp)
+    examples = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")
+    data = windows(tok, examples, 128, 32, 64)
+    shape = {k: v for k, v in DEMO_MODEL.items() if k != "sinusoidal"}
+    model = BertForMaskedLM(tiny_bert_config(len(tok), pad_token_id=tok.pad_token_id, **shape))
+    if DEMO_MODEL.get("sinusoidal"):
+        emb = model.bert.embeddings.position_embeddings.weight
+        with torch.no_grad(): emb.copy_(sinusoidal_positions(*emb.shape))
+    collate = DataCollatorForLanguageModeling(tok, mlm_probability=0.15, return_tensors="pt")
+    g = torch.Generator().manual_seed(a.seed)
+    loader = DataLoader(data, batch_size=a.batch, sampler=RandomSampler(data, replacement=True, num_samples=a.steps * a.batch,
+                                                                        generator=g), collate_fn=collate)
+    no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
+    named = list(model.named_parameters())
+    opt = torch.optim.AdamW([{"params": [p for n, p in named if not any(k in n for k in no_decay)], "weight_decay": 0.01},
+                             {"params": [p for n, p in named if any(k in n for k in no_decay)], "weight_decay": 0.0}],
+                            lr=a.lr, foreach=True)
+    sched = get_linear_schedule_with_warmup(opt, a.steps // 20, a.steps)
+    print(f"{len(examples)} training questions -> {len(data)} windows; {sum(p.numel() for p in model.parameters())/1e6:.2f} M "
+          f"parameters; {a.steps} steps x {a.batch}", flush=True)
+    model.train(); t0, run = time.time(), []
+    for step, batch in enumerate(loader, 1):
+        labels = batch.pop("labels")
+        hidden = model.bert(**batch).last_hidden_state
+        keep = labels != -100 # the prediction head runs on the masked positions only (7x less work than on all)
+        logits = model.cls(hidden[keep])
+        loss = torch.nn.functional.cross_entropy(logits, labels[keep])
+        loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
+        run.append(loss.item())
+        if step % 250 == 0 or step == a.steps:
+            m = sum(run) / len(run); run = []
+            print(f"step {step:5d}  mlm loss {m:.3f}  (perplexity {math.exp(m):.1f})  {time.time() - t0:.0f} s", flush=True)
+    # write next to the destination, then swap: a crash never leaves a half-written model folder
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=a.out.parent, prefix=f".{a.out.name}."))
+    model.save_pretrained(stage); tok.save_pretrained(stage)
+    (stage/"pretraining.json").write_text(json.dumps({"tool": "tools/pretrain_tiny_bert.py", "steps": a.steps, "batch": a.batch,
+        "lr": a.lr, "seed": a.seed, "windows": len(data), "final_mlm_loss": round(m, 4), "data": "bundled train file only"},
+        indent=1) + "\n", encoding="utf-8")
+    stage.chmod(0o755)
+    for f in stage.iterdir(): f.chmod(0o644)
+    if a.out.exists(): shutil.rmtree(a.out)
+    stage.rename(a.out)
+    print(f"wrote {a.out} in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
