@@ -10,6 +10,7 @@ from typing import Optional
 import torch
 from transformers import (AutoConfig, AutoModelForQuestionAnswering, BertConfig, BertForQuestionAnswering,
                           PreTrainedModel)
+from transformers.utils import logging as hf_logging
 
 # %% auto #0
 __all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions', 'build_tiny_bert', 'bundled_tiny_bert']
@@ -96,7 +97,11 @@ def bundled_tiny_bert(out_dir, # folder for the QA model and its tokenizer (crea
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     tok = bundled_tokenizer(out)
     torch.manual_seed(seed)
-    model = BertForQuestionAnswering.from_pretrained(src)
+    verbosity = hf_logging.get_verbosity(); hf_logging.set_verbosity_error() # the expected load report is checked below instead
+    try: model, info = BertForQuestionAnswering.from_pretrained(src, output_loading_info=True)
+    finally: hf_logging.set_verbosity(verbosity)
+    if set(info["missing_keys"]) != {"qa_outputs.weight", "qa_outputs.bias"}:
+        raise ValueError(f"{src} does not hold the whole encoder: newly initialised {sorted(info['missing_keys'])}")
     if model.config.vocab_size != len(tok):
         raise ValueError(f"{src} was pre-trained with {model.config.vocab_size} tokens but the bundled vocabulary has {len(tok)}: "
                          "rerun tools/pretrain_tiny_bert.py after changing the vocabulary")
