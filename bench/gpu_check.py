@@ -116,12 +116,22 @@ def bare_pass(cfg, ds, args, device, amp_dtype, deterministic:bool)->float:
     return dt
 
 
+def train_args(out:str, args, device, amp_dtype):
+    "The `QATrainArguments` of a timed Lightning pass: one epoch, no validation, the pass's batch, length and precision"
+    import torch
+    from ratsqa_nb.settings import QATrainArguments
+    return QATrainArguments(pretrained_model_name="(random init)", downstream_model_dir=out, max_seq_length=args.seq,
+                            max_query_length=min(32, args.seq // 4), doc_stride=min(64, args.seq // 4),
+                            batch_size=args.batch, epochs=1, do_eval=False, cpu_workers=2, seed=0,
+                            accelerator="gpu" if device.type == "cuda" else "cpu", devices=1,
+                            precision="bf16-mixed" if amp_dtype == torch.bfloat16 else "16-mixed", log_every_n_steps=10)
+
+
 def lightning_pass(cfg, ds, args, device, amp_dtype, **trainer_kw):
     "Seconds for the same steps through the library's QATask + get_trainer + trainer.fit; None if it cannot run"
     import torch
     try:
         from pytorch_lightning.callbacks import Callback
-        from ratsqa_nb.settings import QATrainArguments
         from ratsqa_nb.training import QATask, get_trainer
     except Exception as e:
         print(f"lightning pass skipped: cannot import the library ({type(e).__name__}: {e})")
@@ -136,12 +146,7 @@ def lightning_pass(cfg, ds, args, device, amp_dtype, **trainer_kw):
 
     out = tempfile.mkdtemp(prefix="gpu_check_")
     try:
-        precision = "bf16-mixed" if amp_dtype == torch.bfloat16 else "16-mixed"
-        targs = QATrainArguments(pretrained_model_name="(random init)", downstream_model_dir=out, max_seq_length=args.seq,
-                                 max_query_length=min(32, args.seq // 4), doc_stride=min(64, args.seq // 4),
-                                 batch_size=args.batch, epochs=1, do_eval=False, cpu_workers=2, seed=0,
-                                 accelerator="gpu" if device.type == "cuda" else "cpu", devices=1, precision=precision,
-                                 log_every_n_steps=10)
+        targs = train_args(out, args, device, amp_dtype)
         torch.manual_seed(0)
         task = QATask(BertForQuestionAnswering(cfg), targs)
         timer = StepTimer()

@@ -21,7 +21,8 @@ import argparse, collections, shutil, sys, tempfile, time, traceback, warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gpu_check import KCBERT_BASE, TINY, RandomWindows, make_loader, optimizer_and_schedule, sync, bare_pass  # noqa: E402
+from gpu_check import (KCBERT_BASE, TINY, RandomWindows, make_loader, optimizer_and_schedule, sync, bare_pass,  # noqa: E402
+                       train_args)
 
 
 class SyncAudit:
@@ -70,7 +71,6 @@ def lightning_variant(cfg, ds, args, device, amp_dtype, kind:str, audit:SyncAudi
     import torch, pytorch_lightning as pl
     from pytorch_lightning.callbacks import Callback
     from transformers import BertForQuestionAnswering
-    from ratsqa_nb.settings import QATrainArguments
     from ratsqa_nb.training import QATask, get_trainer
 
     class NoLogTask(QATask):
@@ -86,12 +86,8 @@ def lightning_variant(cfg, ds, args, device, amp_dtype, kind:str, audit:SyncAudi
 
     out = tempfile.mkdtemp(prefix="gpu_overhead_")
     try:
-        precision = "bf16-mixed" if amp_dtype == torch.bfloat16 else "16-mixed"
-        targs = QATrainArguments(pretrained_model_name="(random init)", downstream_model_dir=out, max_seq_length=args.seq,
-                                 max_query_length=min(32, args.seq // 4), doc_stride=min(64, args.seq // 4),
-                                 batch_size=args.batch, epochs=1, do_eval=False, cpu_workers=2, seed=0,
-                                 accelerator=device.type.replace("cuda", "gpu"), devices=1, precision=precision,
-                                 log_every_n_steps=10)
+        targs = train_args(out, args, device, amp_dtype)
+        precision = targs.precision
         torch.manual_seed(0)
         task = (NoLogTask if kind == "nolog" else QATask)(BertForQuestionAnswering(cfg), targs)
         timer = Timer()
@@ -110,7 +106,7 @@ def lightning_variant(cfg, ds, args, device, amp_dtype, kind:str, audit:SyncAudi
         trainer.fit(task, train_dataloaders=make_loader(ds, args.batch, total, pin=device.type == "cuda"))
         return timer.t1 - timer.t0
     finally:
-        if audit is not None: audit.stop() if warnings.showwarning == audit._show else None
+        if audit is not None and warnings.showwarning == audit._show: audit.stop() # the run ended inside the audit
         torch.use_deterministic_algorithms(False)
         shutil.rmtree(out, ignore_errors=True)
 

@@ -3,27 +3,17 @@
 Targets (speed-up over ratsnlp, per-question time spread) are not judged here, and ratsnlp is not installed:
 run `python bench/preprocess.py` and `python bench/scale.py` for the real figures.
 """
-import subprocess, sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
-def _run(args, timeout=300):
-    r = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-    assert r.returncode == 0, f"{args[0]} exited {r.returncode}\nstdout:\n{r.stdout[-3000:]}\nstderr:\n{r.stderr[-3000:]}"
-    return r.stdout
-
-
-def test_bench_smoke(tmp_path):
+def test_bench_smoke(tmp_path, run_script):
     work = tmp_path/"bench"  # shared, so the tiny vocabulary is trained once
-    out = _run(["bench/preprocess.py", "--questions", "2000", "--subset", "1000", "--repeats", "1",
-                "--skip-ratsnlp", "--no-targets", "--workdir", str(work)])
+    out = run_script(["bench/preprocess.py", "--questions", "2000", "--subset", "1000", "--repeats", "1",
+                      "--skip-ratsnlp", "--no-targets", "--workdir", str(work)])
     for line in ("SUMMARY preprocess benchmark", "ratsqa_nb QADataset (full)", "answer_coverage", "RESULT:"):
         assert line in out, f"{line!r} missing from preprocess.py's output:\n{out}"
     assert "missing': 0" in out  # every generated answer lies in some window
 
-    out = _run(["bench/scale.py", "--sizes", "500,1000", "--repeats", "1", "--no-targets", "--workdir", str(work)])
+    out = run_script(["bench/scale.py", "--sizes", "500,1000", "--repeats", "1", "--no-targets", "--workdir", str(work)])
     for line in ("SUMMARY scale benchmark", "PER-QUESTION TIME spread", "PEAK MEMORY", "RESULT:"):
         assert line in out, f"{line!r} missing from scale.py's output:\n{out}"
     rows = [l.split() for l in out.splitlines() if l.strip().startswith(("500 ", "1,000 "))]

@@ -3,6 +3,7 @@
 
     python tools/pretrain_tiny_bert.py                  # writes ratsqa_nb/data/tiny-bert-mlm/
     python tools/pretrain_tiny_bert.py --steps 200 --out /tmp/mlm   # a quick look
+    python tools/pretrain_tiny_bert.py --steps 4 --max-questions 200 --out /tmp/mlm   # checks the script (tests/test_tools.py)
 
 Why: the book fine-tunes a *pre-trained* encoder (kcbert-base).  The offline demo has no pre-trained Korean
 encoder, and a tiny BERT that starts from random weights must learn Korean and the QA task together inside the
@@ -56,6 +57,7 @@ def main(argv=None):
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--max-questions", type=int, default=None, help="use only the first N training questions (quick checks)")
     a = p.parse_args(argv)
 
     import torch
@@ -64,7 +66,7 @@ def main(argv=None):
     torch.manual_seed(a.seed)
     with tempfile.TemporaryDirectory() as tmp:
         tok = bundled_tokenizer(tmp)
-    examples = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")
+    examples = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")[:a.max_questions]
     data = windows(tok, examples, 128, 32, 64)
     shape = {k: v for k, v in DEMO_MODEL.items() if k != "sinusoidal"}
     model = BertForMaskedLM(tiny_bert_config(len(tok), pad_token_id=tok.pad_token_id, **shape))
