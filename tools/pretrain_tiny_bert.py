@@ -8,8 +8,8 @@
 Why: the book fine-tunes a *pre-trained* encoder (kcbert-base).  The offline demo has no pre-trained Korean
 encoder, and a tiny BERT that starts from random weights must learn Korean and the QA task together inside the
 demo's two CPU minutes.  This tool does the first part once, offline, the way BERT was pre-trained: windows of
-the bundled *training* file (question + context, exactly the `[CLS] question [SEP] context [SEP]` windows the
-QA model later reads, so token-type embeddings are trained too) with 15 % of the tokens masked
+the bundled *training* file (question + context in the `[CLS] question [SEP] context [SEP]` layout the QA model
+later reads, with the same lengths, so token-type embeddings are trained too) with 15 % of the tokens masked
 (`DataCollatorForLanguageModeling`: 80 % [MASK], 10 % a random token, 10 % unchanged), a plain AdamW loop
 with linear warm-up and decay.  The dev file is never read.  The result is saved with `save_pretrained`
 (`BertForMaskedLM`, 32-bit safetensors, about 1 MB) next to the bundled vocabulary, and
@@ -51,6 +51,7 @@ def main(argv=None):
     from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
     from ratsqa_nb.model import tiny_bert_config, sinusoidal_positions
     from ratsqa_nb.tokenizer import bundled_tokenizer
+    from ratsqa_nb.training import NO_DECAY
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=ROOT/"ratsqa_nb"/"data"/"tiny-bert-mlm")
     p.add_argument("--steps", type=int, default=3000)
@@ -77,10 +78,9 @@ def main(argv=None):
     g = torch.Generator().manual_seed(a.seed)
     loader = DataLoader(data, batch_size=a.batch, sampler=RandomSampler(data, replacement=True, num_samples=a.steps * a.batch,
                                                                         generator=g), collate_fn=collate)
-    no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
-    named = list(model.named_parameters())
-    opt = torch.optim.AdamW([{"params": [p for n, p in named if not any(k in n for k in no_decay)], "weight_decay": 0.01},
-                             {"params": [p for n, p in named if any(k in n for k in no_decay)], "weight_decay": 0.0}],
+    named = list(model.named_parameters()) # the fine-tuning's decay groups (QATask): none on biases and LayerNorm
+    opt = torch.optim.AdamW([{"params": [p for n, p in named if not any(k in n for k in NO_DECAY)], "weight_decay": 0.01},
+                             {"params": [p for n, p in named if any(k in n for k in NO_DECAY)], "weight_decay": 0.0}],
                             lr=a.lr, foreach=True)
     sched = get_linear_schedule_with_warmup(opt, a.steps // 20, a.steps)
     print(f"{len(examples)} training questions -> {len(data)} windows; {sum(p.numel() for p in model.parameters())/1e6:.2f} M "
