@@ -36,8 +36,8 @@ SMOKE = {} # --cpu-smoke: Trainer limits that make every run a few steps (checks
 
 def run(base, name:str, epochs:int, **overrides)->dict:
     "Train the demo recipe with `overrides` into `base/name`, score it on the bundled dev file"
-    from ratsqa_nb.training import fit_qa
-    from ratsqa_nb.cli import demo_args, evaluate_model_dir
+    from ratsqa_nb.pipeline import fit_qa
+    from ratsqa_nb.pipeline import demo_args, evaluate_model_dir
     args = demo_args(base, downstream_model_dir=str(Path(base)/name), epochs=epochs, devices=1, log_every_n_steps=10,
                      accelerator="cpu" if SMOKE else "gpu", **overrides)
     t0 = time.perf_counter()
@@ -68,7 +68,7 @@ def main(argv=None)->int:
     import transformers, pytorch_lightning as pl
     print(f"device: {torch.cuda.get_device_name(0) if not SMOKE else 'CPU (smoke test)'} | torch {torch.__version__} | transformers {transformers.__version__} "
           f"| pytorch-lightning {pl.__version__} | bf16 supported: {bool(SMOKE) or torch.cuda.is_bf16_supported()}")
-    from ratsqa_nb.cli import prepare_demo
+    from ratsqa_nb.pipeline import prepare_demo
     base = Path(a.out or tempfile.mkdtemp(prefix="gpu_demo_"))
     failures = []
     try:
@@ -85,7 +85,7 @@ def main(argv=None)->int:
         print(f"determinism: {len(r1['losses'])} logged losses, identical: {same}")
         if not same: failures.append("two seeded GPU runs logged different losses")
         # CPU vs GPU predictions of the fp32 model
-        from ratsqa_nb.cli import evaluate_model_dir
+        from ratsqa_nb.pipeline import evaluate_model_dir
         gpu_preds = json.loads(Path(runs["fp32"]["predictions"]).read_text(encoding="utf-8"))
         dev = base/"Korpora"/"korquad-v1"/"KorQuAD_v1.0_dev.json"
         cpu = evaluate_model_dir(runs["fp32"]["hf"], dev, base/"cpu-eval", device="cpu")

@@ -120,7 +120,7 @@ def trained_model(hidden:int, layers:int, steps:int, retrain:bool)->Path:
     from ratsqa_nb.tokenizer import build_tiny_tokenizer
     from ratsqa_nb.model import build_tiny_bert
     from ratsqa_nb.settings import QATrainArguments
-    from ratsqa_nb.training import fit_qa
+    from ratsqa_nb.pipeline import fit_qa
     CACHE.mkdir(exist_ok=True); (CACHE/".gitignore").write_text("*\n")
     work = CACHE/f"inference-bert-{hidden}x{layers}-{steps}steps"
     if (work/"run"/"hf"/"config.json").exists() and not retrain: return work/"run"/"hf"
@@ -170,9 +170,9 @@ def main(argv=None)->int:
         logging.getLogger(name).setLevel(logging.ERROR)
     import torch, transformers
     transformers.utils.logging.disable_progress_bar()
-    from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
+    from ratsqa_nb.corpus import KorQuADV1Corpus, QAExample, sample_root
     from ratsqa_nb.inference import QAPredictor
-    from ratsqa_nb.evaluation import evaluate_examples
+    from ratsqa_nb.metric import evaluate_examples
 
     hf_py = ensure_hf_venv()
     model_dir = trained_model(a.hidden, a.layers, a.train_steps, a.retrain)
@@ -185,7 +185,7 @@ def main(argv=None)->int:
 
     dev = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "val")
     qlen = [len(tok(e.question_text, add_special_tokens=False)["input_ids"]) for e in dev]
-    _, arrays = ours._features([(e.question_text, e.context_text) for e in dev])
+    arrays = ours.features([QAExample(str(i), e.question_text, e.context_text) for i, e in enumerate(dev)]).arrays
     n_win = [int((arrays["example_index"] == i).sum()) for i in range(len(dev))]
     items = [{"q": e.question_text, "c": e.context_text, "stride": hf_overlap(n)} for e, n in zip(dev, qlen)]
     multi = [w > 1 for w in n_win]

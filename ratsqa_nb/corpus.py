@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import List, Optional
 from urllib.error import URLError, HTTPError, ContentTooShortError
 
+from fastcore.basics import patch
+
 from .settings import QATrainArguments, KNOWN_QA_CORPORA, logger
 
 # %% auto #0
@@ -25,6 +27,7 @@ def sample_root()->Path: # the package's `data` folder
     from importlib.resources import files
     return Path(str(files("ratsqa_nb")))/"data"
 
+# %% ../nbs/01_corpus.ipynb #5f900aed
 def copy_sample(dest # new corpus root dir; the sample goes to `dest/korquad-v1/`
                )->Path: # `dest`, ready as `downstream_corpus_root_dir`
     "Copy the bundled sample into a writable corpus root dir (feature caches are written next to the data)"
@@ -147,7 +150,8 @@ class KorQuADV1Corpus:
         return Path(corpus_dir).expanduser()/KORQUAD_FILES["train" if mode == "train" else "dev"]
 
 # %% ../nbs/01_corpus.ipynb #c0585d9e
-def _read(self:KorQuADV1Corpus, path)->List[QAExample]:
+@patch
+def read(self:KorQuADV1Corpus, path)->List[QAExample]:
     "Read one KorQuAD 1.0 file; errors name the file and the question id"
     path = Path(path)
     if not path.exists():
@@ -182,5 +186,3 @@ def _read(self:KorQuADV1Corpus, path)->List[QAExample]:
                 seen.add(ex.question_id); examples.append(ex)
     if self.skipped: logger.warning("%s: skipped %d bad question(s); first: %s", path, len(self.skipped), self.skipped[0])
     return examples
-
-KorQuADV1Corpus.read = _read

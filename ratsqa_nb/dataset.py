@@ -4,23 +4,27 @@
 
 # %% ../nbs/03_dataset.ipynb #4273dc06
 from __future__ import annotations
-import hashlib, json, os, warnings
+import hashlib, io, json, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
-from .settings import QATrainArguments, atomic_write_bytes, logger
+from .settings import N_SPECIAL_TOKENS, QAPredictorSettings, QATrainArguments, atomic_write_bytes, logger
 from .corpus import KorQuADV1Corpus, QAExample
 from .tokenizer import backend_copy, tokenizer_fingerprint
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'MODEL_INPUTS', 'QAFeatures', 'char_span_to_tokens', 'window_starts', 'build_features', 'QADataset',
-           'show_feature', 'answer_coverage', 'data_collator']
+__all__ = ['MODEL_INPUTS', 'CACHE_VERSION', 'QAFeatures', 'char_span_to_tokens', 'window_starts', 'QAFeatureSet',
+           'build_features', 'QADataset', 'show_feature', 'to_features', 'answer_coverage', 'data_collator']
+
+# %% ../nbs/03_dataset.ipynb #725e3643
+MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions") # what `model(**batch)` takes
 
 # %% ../nbs/03_dataset.ipynb #3d9620ff
 @dataclass
@@ -55,6 +59,20 @@ def window_starts(n_tokens:int, # context tokens
     n = 1 + max(0, -(-(n_tokens - room) // stride))
     return np.arange(n, dtype=np.int64) * stride
 
+# %% ../nbs/03_dataset.ipynb #57b83068
+@dataclass
+class QAFeatureSet:
+    "All windows of a list of examples: arrays with one row per window, the examples, and the lengths that made them"
+    arrays: dict # model inputs, labels, `offsets` (-1 outside the context), `example_index`, `window_start`
+    examples: List[QAExample] # the questions; `arrays["example_index"]` points into this list
+    max_seq_length: int = 128 # tokens per window
+    max_query_length: int = 32 # question tokens kept
+    doc_stride: int = 64 # hop between window starts, in tokens
+
+    def __len__(self): return len(self.arrays["example_index"])
+    def __repr__(self): return (f"QAFeatureSet({len(self.examples)} examples, {len(self)} windows, max_seq_length={self.max_seq_length}, "
+                                f"max_query_length={self.max_query_length}, doc_stride={self.doc_stride})")
+
 # %% ../nbs/03_dataset.ipynb #da27006e
 def _encode(bk, texts:list, offsets:bool=True)->list:
     "Encode many texts at once; `encode_batch_fast` (no offsets) where offsets are not needed"
@@ -62,17 +80,10 @@ def _encode(bk, texts:list, offsets:bool=True)->list:
     fn = bk.encode_batch if offsets else getattr(bk, "encode_batch_fast", bk.encode_batch)
     return fn(texts, add_special_tokens=False)
 
-def build_features(examples:List[QAExample], # questions with contexts; the first gold answer gives the labels
-                   tokenizer, # BERT tokenizer, fast or one `fast_twin` can convert (offsets are needed)
-                   max_seq_length:int=128, # tokens per window: [CLS] question [SEP] context [SEP], padded to this length
-                   max_query_length:int=32, # question tokens kept (longer questions are truncated)
-                   doc_stride:int=64, # hop, in tokens, between the starts of consecutive context windows
-                   progress:bool=True, # show a progress bar while assembling the windows
-                  )->dict: # arrays, one row per window: model inputs, labels, `offsets` (-1 outside the context), `example_index`, `window_start`
-    "Tokenize each context once and assemble all windows and labels as arrays"
+# %% ../nbs/03_dataset.ipynb #74e43835
+def _tokenize_once(examples:list, tokenizer, max_query_length:int)->tuple:
+    "(context index per example, context ids, context offsets, question ids): each distinct context encoded once"
     bk = backend_copy(tokenizer)
-    cls_id, sep_id, pad_id = (tokenizer.convert_tokens_to_ids(t) for t in
-                              (tokenizer.cls_token, tokenizer.sep_token, tokenizer.pad_token))
     ctx_index = {}
     for e in examples: ctx_index.setdefault(e.context_text, len(ctx_index))
     ctx_enc = _encode(bk, list(ctx_index))
@@ -81,39 +92,52 @@ def build_features(examples:List[QAExample], # questions with contexts; the firs
     del ctx_enc # the Rust encodings are large; only the arrays are kept
     q_ids = [np.asarray(q.ids[:max_query_length], dtype=np.int32)
              for q in _encode(bk, [e.question_text for e in examples], offsets=False)]
-    # windows per example, then one allocation for everything
+    return [ctx_index[e.context_text] for e in examples], ctx_ids, ctx_offs, q_ids
+
+# %% ../nbs/03_dataset.ipynb #2513711a
+def _window_plan(examples:list, ctx_of:list, ctx_ids:list, ctx_offs:list, q_ids:list,
+                 max_seq_length:int, doc_stride:int)->list:
+    "Per example: (context index, context room, window starts, answer's (first, last) context token)"
     plan = []
     for i, e in enumerate(examples):
-        c = ctx_index[e.context_text]
-        room = max_seq_length - len(q_ids[i]) - 3
-        starts = window_starts(len(ctx_ids[c]), room, doc_stride)
+        c = ctx_of[i]
+        room = max_seq_length - len(q_ids[i]) - N_SPECIAL_TOKENS
         a = e.answers[0] if e.answers else None
         tok = char_span_to_tokens(ctx_offs[c], a["answer_start"], a["answer_start"] + len(a["text"])) if a else (-1, -1)
-        plan.append((c, room, starts, tok))
-    n = sum(len(p[2]) for p in plan)
-    L = max_seq_length
-    input_ids = np.full((n, L), pad_id, dtype=np.int32)
-    attention_mask = np.zeros((n, L), dtype=np.int8)
-    token_type_ids = np.zeros((n, L), dtype=np.int8)
-    offsets = np.full((n, L, 2), -1, dtype=np.int32)
-    start_pos = np.zeros(n, dtype=np.int64); end_pos = np.zeros(n, dtype=np.int64)
-    example_index = np.zeros(n, dtype=np.int32); window_start = np.zeros(n, dtype=np.int32)
+        plan.append((c, room, window_starts(len(ctx_ids[c]), room, doc_stride), tok))
+    return plan
+
+# %% ../nbs/03_dataset.ipynb #7e27ea57
+def build_features(examples:List[QAExample], # questions with contexts; the first gold answer gives the labels
+                   tokenizer, # BERT tokenizer, fast or one `fast_twin` can convert (offsets are needed)
+                   max_seq_length:int=128, # tokens per window: [CLS] question [SEP] context [SEP], padded to this length
+                   max_query_length:int=32, # question tokens kept (longer questions are truncated)
+                   doc_stride:int=64, # hop, in tokens, between the starts of consecutive context windows
+                   progress:bool=True, # show a progress bar while assembling the windows
+                  )->QAFeatureSet: # every window of every example, with the examples and the lengths
+    "Tokenize each context once and assemble all windows and labels as arrays"
+    QAPredictorSettings(max_seq_length=max_seq_length, max_query_length=max_query_length, doc_stride=doc_stride) # same checks as the arguments
+    ctx_of, ctx_ids, ctx_offs, q_ids = _tokenize_once(examples, tokenizer, max_query_length)
+    plan = _window_plan(examples, ctx_of, ctx_ids, ctx_offs, q_ids, max_seq_length, doc_stride)
+    cls_id, sep_id, pad_id = (tokenizer.convert_tokens_to_ids(t) for t in (tokenizer.cls_token, tokenizer.sep_token, tokenizer.pad_token))
+    n, L = sum(len(p[2]) for p in plan), max_seq_length
+    a = dict(input_ids=np.full((n, L), pad_id, dtype=np.int32), attention_mask=np.zeros((n, L), dtype=np.int8),
+             token_type_ids=np.zeros((n, L), dtype=np.int8), start_positions=np.zeros(n, dtype=np.int64),
+             end_positions=np.zeros(n, dtype=np.int64), offsets=np.full((n, L, 2), -1, dtype=np.int32),
+             example_index=np.zeros(n, dtype=np.int32), window_start=np.zeros(n, dtype=np.int32))
     f = 0
     for i, (c, room, starts, (t0, t1)) in enumerate(tqdm(plan, desc="windows", disable=not progress, mininterval=1)):
-        q = q_ids[i]; nq = len(q); cs = nq + 2
-        for s in starts:
-            s = int(s); m = min(room, len(ctx_ids[c]) - s)
-            row = input_ids[f]
-            row[0] = cls_id; row[1:cs-1] = q; row[cs-1] = sep_id
-            row[cs:cs+m] = ctx_ids[c][s:s+m]; row[cs+m] = sep_id
-            attention_mask[f, :cs+m+1] = 1; token_type_ids[f, cs:cs+m+1] = 1
-            offsets[f, cs:cs+m] = ctx_offs[c][s:s+m]
-            if t0 >= s and t1 < s + m: start_pos[f], end_pos[f] = t0 - s + cs, t1 - s + cs
-            example_index[f], window_start[f] = i, s
+        q = q_ids[i]; cs = len(q) + 2 # first context position
+        for s in starts.tolist():
+            m = min(room, len(ctx_ids[c]) - s)
+            row = a["input_ids"][f]
+            row[0] = cls_id; row[1:cs-1] = q; row[cs-1] = sep_id; row[cs:cs+m] = ctx_ids[c][s:s+m]; row[cs+m] = sep_id
+            a["attention_mask"][f, :cs+m+1] = 1; a["token_type_ids"][f, cs:cs+m+1] = 1
+            a["offsets"][f, cs:cs+m] = ctx_offs[c][s:s+m]
+            if t0 >= s and t1 < s + m: a["start_positions"][f], a["end_positions"][f] = t0 - s + cs, t1 - s + cs
+            a["example_index"][f], a["window_start"][f] = i, s
             f += 1
-    return dict(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids,
-                start_positions=start_pos, end_positions=end_pos, offsets=offsets,
-                example_index=example_index, window_start=window_start)
+    return QAFeatureSet(a, list(examples), max_seq_length, max_query_length, doc_stride)
 
 # %% ../nbs/03_dataset.ipynb #f1458daa
 CACHE_VERSION = 1
@@ -126,6 +150,7 @@ def _file_sha(path:Path)->str:
         for chunk in iter(lambda: f.read(1 << 20), b""): h.update(chunk)
     return h.hexdigest()
 
+# %% ../nbs/03_dataset.ipynb #f19d908f
 def _example_dict(e:QAExample)->dict:
     return {"question_id": e.question_id, "question_text": e.question_text, "context_text": e.context_text,
             "answers": e.answers, "title": e.title}
@@ -153,31 +178,37 @@ class QADataset(Dataset):
         self.cache_file = corpus_dir/f"cached_{mode}_{args.max_seq_length}_{self.cache_key}.pt"
         self.loaded_from_cache = False
         if cache and not args.overwrite_cache and self.cache_file.exists() and self._load_cache(): return
-        self.examples = corpus.get_examples(corpus_dir, mode)
+        examples = corpus.get_examples(corpus_dir, mode)
         logger.info("building %s features from %s", mode, self.corpus_file)
-        self.arrays = build_features(self.examples, tokenizer, args.max_seq_length, args.max_query_length,
-                                     args.doc_stride, progress=progress)
+        self.features = build_features(examples, tokenizer, args.max_seq_length, args.max_query_length, args.doc_stride, progress=progress)
         if cache: self._save_cache()
 
-    def __len__(self): return len(self.arrays["input_ids"])
+    def __len__(self): return len(self.features)
+    @property
+    def arrays(self)->dict: return self.features.arrays # the features' arrays, one row per window
+    @property
+    def examples(self)->list: return self.features.examples # the questions the windows come from
 
 # %% ../nbs/03_dataset.ipynb #839aefe2
+@patch
 def _save_cache(self:QADataset):
     "Write arrays and examples to the cache file atomically (skipped with a warning if the folder is read-only)"
-    import io
     payload = {"key": self.cache_key, "examples": [_example_dict(e) for e in self.examples],
                **{k: torch.from_numpy(v) for k, v in self.arrays.items()}}
     buf = io.BytesIO(); torch.save(payload, buf)
     try: atomic_write_bytes(self.cache_file, buf.getvalue())
     except OSError as e: warnings.warn(f"could not write the feature cache {self.cache_file}: {e}")
 
+# %% ../nbs/03_dataset.ipynb #3a9d3123
+@patch
 def _load_cache(self:QADataset)->bool:
     "Load the cache; a damaged or foreign cache is reported and rebuilt"
     try:
         d = torch.load(self.cache_file)
         if d.get("key") != self.cache_key: raise ValueError("cache key mismatch")
-        self.arrays = {k: d[k].numpy() for k in _ARRAYS}
-        self.examples = [QAExample(**e) for e in d["examples"]]
+        a = self.args
+        self.features = QAFeatureSet({k: d[k].numpy() for k in _ARRAYS}, [QAExample(**e) for e in d["examples"]],
+                                     a.max_seq_length, a.max_query_length, a.doc_stride)
     except Exception as e:
         warnings.warn(f"feature cache {self.cache_file} is unreadable ({type(e).__name__}: {e}); rebuilding it")
         return False
@@ -185,26 +216,26 @@ def _load_cache(self:QADataset)->bool:
     logger.info("loaded %s features from cache %s", self.mode, self.cache_file)
     return True
 
-QADataset._save_cache, QADataset._load_cache = _save_cache, _load_cache
-
 # %% ../nbs/03_dataset.ipynb #4994aa25
-def _getitem(self:QADataset, i:int)->QAFeatures:
+@patch
+def __getitem__(self:QADataset, i:int)->QAFeatures:
+    "Window `i` as the book's `QAFeatures`"
     a = self.arrays
     offs = [tuple(int(x) for x in o) if o[0] >= 0 else None for o in a["offsets"][i]]
     return QAFeatures(input_ids=a["input_ids"][i].tolist(), attention_mask=a["attention_mask"][i].tolist(),
                       token_type_ids=a["token_type_ids"][i].tolist(), start_positions=int(a["start_positions"][i]),
                       end_positions=int(a["end_positions"][i]),
                       example_id=self.examples[a["example_index"][i]].question_id, offset_mapping=offs)
-QADataset.__getitem__ = _getitem
 
-def _getitems(self:QADataset, indices:list)->dict:
+# %% ../nbs/03_dataset.ipynb #19b438af
+@patch
+def __getitems__(self:QADataset, indices:list)->dict:
     "Many windows at once, as rows of the arrays (the DataLoader's batched fetch: no per-token Python objects)"
     idx = np.asarray(indices, dtype=np.int64)
     return {k: self.arrays[k][idx] for k in MODEL_INPUTS}
-QADataset.__getitems__ = _getitems
 
 # %% ../nbs/03_dataset.ipynb #4291509c
-def show_feature(ds:QADataset, # features built by `QADataset`
+def show_feature(ds:QADataset, # features built by `QADataset` (its tokenizer shows the tokens)
                  i:int, # window index
                 )->str: # multi-line text: question, gold answer, window start, label (and its text), tokens
     "Readable view of window `i`: its question, where it starts, and the labelled answer tokens"
@@ -220,23 +251,36 @@ def show_feature(ds:QADataset, # features built by `QADataset`
         lines.append(f"labelled : {ex.context_text[s:e]!r}")
     return "\n".join(lines + ["tokens   : " + " ".join(marked)])
 
-# %% ../nbs/03_dataset.ipynb #73c05a38
-def answer_coverage(ds:QADataset, # features built in train or val mode
-                   )->dict: # counts: exact, covered, missing
-    "How many first gold answers are labelled exactly, covered with extra characters, or in no window"
-    a = ds.arrays
-    best = {}
+# %% ../nbs/03_dataset.ipynb #9ff35857
+def to_features(x, # a `QAFeatureSet`, or a `QADataset` (its `features`)
+               )->QAFeatureSet:
+    "The `QAFeatureSet` behind `x`; one clear error for anything else"
+    f = getattr(x, "features", x)
+    if not isinstance(f, QAFeatureSet): raise TypeError(f"expected a QAFeatureSet or a QADataset, got {type(x).__name__}")
+    return f
+
+# %% ../nbs/03_dataset.ipynb #9d82dfa2
+@patch
+def labelled_spans(self:QAFeatureSet)->dict: # {example index: text}; examples whose answer is in no window are left out
+    "Text of the labelled token span of each example (its first window that holds the answer)"
+    a = self.arrays; spans = {}
     for f in np.flatnonzero(a["start_positions"] > 0):
         i = int(a["example_index"][f])
-        if i in best: continue
-        ex = ds.examples[i]; o = a["offsets"][f]
-        best[i] = ex.context_text[o[a["start_positions"][f], 0]:o[a["end_positions"][f], 1]]
-    exact = sum(1 for i, t in best.items() if t == ds.examples[i].answer_text)
-    return {"exact": exact, "covered": len(best) - exact, "missing": len(ds.examples) - len(best)}
+        if i in spans: continue
+        o = a["offsets"][f]
+        spans[i] = self.examples[i].context_text[o[a["start_positions"][f], 0]:o[a["end_positions"][f], 1]]
+    return spans
+
+# %% ../nbs/03_dataset.ipynb #73c05a38
+def answer_coverage(ds:QADataset|QAFeatureSet, # features built in train or val mode
+                   )->dict: # counts: exact, covered, missing
+    "How many first gold answers are labelled exactly, covered with extra characters, or in no window"
+    fs = to_features(ds)
+    spans = fs.labelled_spans()
+    exact = sum(1 for i, t in spans.items() if t == fs.examples[i].answer_text)
+    return {"exact": exact, "covered": len(spans) - exact, "missing": len(fs.examples) - len(spans)}
 
 # %% ../nbs/03_dataset.ipynb #fca45e0a
-MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions")
-
 def data_collator(features:List[QAFeatures]|dict, # windows of one batch: `QADataset` items, or the rows `QADataset.__getitems__` gives
                   trim_padding:bool=True, # cut the padding columns no window of the batch uses
                  )->dict: # `MODEL_INPUTS` names to `torch.long` tensors of shape (batch,) or (batch, width)

@@ -12,6 +12,9 @@ from transformers import (AutoConfig, AutoModelForQuestionAnswering, BertConfig,
                           PreTrainedModel)
 from transformers.utils import logging as hf_logging
 
+from .corpus import sample_root
+from .tokenizer import bundled_tokenizer
+
 # %% auto #0
 __all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions', 'build_tiny_bert', 'bundled_tiny_bert']
 
@@ -55,6 +58,7 @@ def tiny_bert_config(vocab_size:int, # tokens in the vocabulary (`len(tokenizer)
                       num_attention_heads=num_attention_heads, intermediate_size=intermediate_size,
                       max_position_embeddings=max_position_embeddings, **kw)
 
+# %% ../nbs/04_model.ipynb #d351af3e
 def sinusoidal_positions(n:int, # positions
                          dim:int, # embedding size
                          scale:float=0.05, # amplitude, near the size of BERT's random embedding init (std 0.02)
@@ -66,6 +70,7 @@ def sinusoidal_positions(n:int, # positions
     pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * freq), torch.cos(pos * freq[:dim // 2])
     return pe * scale
 
+# %% ../nbs/04_model.ipynb #e6c31977
 def build_tiny_bert(out_dir, # folder for the model and its tokenizer
                     tokenizer, # the vocabulary (saved alongside, so the folder is self-contained)
                     seed:int=0, # torch seed of the random initialisation
@@ -88,8 +93,6 @@ def bundled_tiny_bert(out_dir, # folder for the QA model and its tokenizer (crea
                       seed:int=0, # torch seed of the new span head (`qa_outputs`)
                      )->Path: # `out_dir`
     "The demo's tiny BERT, pre-trained on the bundled training file (`tools/pretrain_tiny_bert.py`), saved as a QA model"
-    from ratsqa_nb.corpus import sample_root
-    from ratsqa_nb.tokenizer import bundled_tokenizer
     src = sample_root()/"tiny-bert-mlm"
     if not (src/"config.json").is_file() or not (src/"model.safetensors").is_file():
         raise FileNotFoundError(f"the pre-trained tiny BERT is missing from the package ({src}): "

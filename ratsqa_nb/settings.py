@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Optional, Union
 
 import numpy as np
+import pytorch_lightning as pl
 import torch
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['KNOWN_QA_CORPORA', 'PRECISIONS', 'N_SPECIAL_TOKENS', 'logger', 'parse_monitor', 'QATrainArguments',
-           'lightning_precision', 'atomic_write_bytes', 'training_args_file', 'QADeployArguments', 'seed_setting',
-           'set_logger']
+__all__ = ['KNOWN_QA_CORPORA', 'PRECISIONS', 'N_SPECIAL_TOKENS', 'logger', 'parse_monitor', 'QAPredictorSettings', 'settings_of',
+           'QATrainArguments', 'atomic_write_bytes', 'training_args_file', 'QADeployArguments', 'seed_setting',
+           'writable_dir', 'set_logger']
 
 # %% ../nbs/00_settings.ipynb #97a9b8de
 KNOWN_QA_CORPORA = ("korquad-v1",) # corpora `QADataset` can read
@@ -39,18 +41,58 @@ def parse_monitor(monitor:str # "min val_loss" / "max val_f1" style text, as in 
         raise ValueError(f"monitor={monitor!r} must look like 'min val_loss' or 'max val_f1' (mode then metric name)")
     return parts[0], parts[1]
 
+# %% ../nbs/00_settings.ipynb #45fd4dfe
+@dataclass
+class QAPredictorSettings:
+    "Window and post-processing settings that training, evaluation and prediction share; validated when built"
+    max_seq_length: int = 128 # tokens per window: [CLS] question [SEP] context [SEP]
+    max_query_length: int = 32 # question tokens kept (longer questions are truncated)
+    doc_stride: int = 64 # hop, in tokens, between the starts of consecutive context windows
+    n_best_size: int = 20 # start/end candidates per window in post-processing
+    max_answer_length: int = 30 # longest answer, in tokens
+    trim_particles: bool = True # trim a trailing Korean particle from predicted answers
+
+    def __post_init__(self): self.validate()
+
+# %% ../nbs/00_settings.ipynb #9e71dffc
+def _check(cond:bool, msg:str):
+    if not cond: raise ValueError(msg)
+
+# %% ../nbs/00_settings.ipynb #c5ab809c
+def _check_positive(obj, names):
+    for name in names:
+        v = getattr(obj, name)
+        _check(isinstance(v, int) and not isinstance(v, bool) and v > 0, f"{name}={v!r} must be a positive integer")
+
+# %% ../nbs/00_settings.ipynb #791c1ac0
+@patch
+def validate(self:QAPredictorSettings):
+    "Raise `ValueError` naming the fields and numbers of impossible window settings"
+    _check_positive(self, ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length"))
+    room = self.max_seq_length - self.max_query_length - N_SPECIAL_TOKENS
+    _check(room >= 1, f"max_query_length={self.max_query_length} leaves no room for context in max_seq_length={self.max_seq_length} "
+           f"({self.max_seq_length} - {self.max_query_length} - {N_SPECIAL_TOKENS} special tokens = {room})")
+    _check(self.doc_stride <= room, f"doc_stride={self.doc_stride} is larger than the context room of a window "
+           f"(max_seq_length={self.max_seq_length} - max_query_length={self.max_query_length} - {N_SPECIAL_TOKENS} = {room}): "
+           "windows would skip context tokens")
+    _check(isinstance(self.trim_particles, bool), f"trim_particles={self.trim_particles!r} must be True or False")
+    return self
+
+# %% ../nbs/00_settings.ipynb #e47e650d
+def settings_of(args, # a `QAPredictorSettings`, or anything with its fields (`QATrainArguments`, `QADeployArguments`)
+               )->QAPredictorSettings: # just the window and post-processing settings of `args`
+    "The `QAPredictorSettings` part of `args`"
+    return QAPredictorSettings(**{f.name: getattr(args, f.name) for f in fields(QAPredictorSettings)})
+
 # %% ../nbs/00_settings.ipynb #f213dda0
 @dataclass
-class QATrainArguments:
+class QATrainArguments(QAPredictorSettings):
     "Everything that defines a KorQuAD fine-tuning run; validated when built"
     pretrained_model_name: str = "beomi/kcbert-base" # hub name or local folder of the pretrained BERT
     downstream_task_name: str = "question-answering" # the book's task label; only saved and logged, no code reads it
     downstream_corpus_name: str = "korquad-v1" # folder name under `downstream_corpus_root_dir`
     downstream_corpus_root_dir: str = "~/Korpora" # where corpora are downloaded
     downstream_model_dir: str = "checkpoint-qa" # checkpoints, logs and the Hugging Face export go here
-    max_seq_length: int = 128 # tokens per window: [CLS] question [SEP] context [SEP]
-    max_query_length: int = 32 # question tokens kept (longer questions are truncated)
-    doc_stride: int = 64 # hop, in tokens, between the starts of consecutive context windows
     do_eval: bool = True # validate on the dev set every epoch
     batch_size: int = 32 # windows per batch on each device, for training and validation (the book's 32)
     group_by_length: bool = False # batch training windows of similar length together (less padding, faster; order still seeded)
@@ -61,7 +103,7 @@ class QATrainArguments:
     weight_decay: float = 0.01 # AdamW decay (never on biases and LayerNorm)
     adam_epsilon: float = 1e-8 # AdamW `eps`, added to the denominator for numerical stability
     seed: int = 7 # seeds Python, NumPy, torch, the workers and the shuffling (the book's 7)
-    deterministic: bool = True # Lightning's deterministic mode: seeded runs repeat exactly (False: faster on GPUs, see 05_training)
+    deterministic: bool = True # Lightning's deterministic mode: seeded runs repeat exactly (False: faster on GPUs, see 08_training)
     cpu_workers: int = field(default_factory=lambda: os.cpu_count() or 1) # DataLoader workers
     overwrite_cache: bool = False # rebuild cached features
     force_download: bool = False # download the corpus even if files are there
@@ -73,31 +115,16 @@ class QATrainArguments:
     strategy: str = "auto" # "ddp", "ddp_spawn", "auto", ...
     save_top_k: int = 1 # checkpoints kept (-1 keeps all)
     monitor: str = "min val_loss" # checkpoint selection, e.g. "max val_f1"
-    n_best_size: int = 20 # start/end candidates per window in post-processing
-    max_answer_length: int = 30 # longest answer, in tokens
-    trim_particles: bool = True # trim a trailing Korean particle from predicted answers
     test_mode: bool = False # book's switch: train on a few batches only
     resume_from_checkpoint: Optional[str] = None # Lightning checkpoint to resume from
     log_every_n_steps: int = 10 # log training metrics every this many training steps (Lightning's `log_every_n_steps`)
 
-    def __post_init__(self): self.validate()
-
 # %% ../nbs/00_settings.ipynb #6fe40e99
-def _check(cond:bool, msg:str):
-    if not cond: raise ValueError(msg)
-
-def _validate(self:QATrainArguments):
+@patch
+def validate(self:QATrainArguments):
     "Raise `ValueError` naming the fields and numbers of an impossible setting"
-    for name in ("max_seq_length", "max_query_length", "doc_stride", "batch_size", "epochs",
-                 "n_best_size", "max_answer_length", "num_nodes", "log_every_n_steps"):
-        v = getattr(self, name)
-        _check(isinstance(v, int) and not isinstance(v, bool) and v > 0, f"{name}={v!r} must be a positive integer")
-    room = self.max_seq_length - self.max_query_length - N_SPECIAL_TOKENS
-    _check(room >= 1, f"max_query_length={self.max_query_length} leaves no room for context in max_seq_length={self.max_seq_length} "
-           f"({self.max_seq_length} - {self.max_query_length} - {N_SPECIAL_TOKENS} special tokens = {room})")
-    _check(self.doc_stride <= room, f"doc_stride={self.doc_stride} is larger than the context room of a window "
-           f"(max_seq_length={self.max_seq_length} - max_query_length={self.max_query_length} - {N_SPECIAL_TOKENS} = {room}): "
-           "windows would skip context tokens")
+    QAPredictorSettings.validate(self)
+    _check_positive(self, ("batch_size", "epochs", "num_nodes", "log_every_n_steps"))
     _check(self.learning_rate > 0, f"learning_rate={self.learning_rate} must be > 0")
     _check(0 <= self.warmup_ratio < 1, f"warmup_ratio={self.warmup_ratio} must be in [0, 1)")
     _check(self.weight_decay >= 0, f"weight_decay={self.weight_decay} must be >= 0")
@@ -117,16 +144,12 @@ def _validate(self:QATrainArguments):
            f"QA corpora: {list(KNOWN_QA_CORPORA)} (or a Korpora corpus name)")
     return self
 
-QATrainArguments.validate = _validate
-
 # %% ../nbs/00_settings.ipynb #27e46c94
-@property
+@patch(as_prop=True)
 def lightning_precision(self:QATrainArguments)->str:
     "Precision text for Lightning: `precision` if set, else `'16-mixed'` when `fp16`, else `'32-true'`"
     if self.precision is not None: return str(self.precision)
     return "16-mixed" if self.fp16 else "32-true"
-
-QATrainArguments.lightning_precision = lightning_precision
 
 # %% ../nbs/00_settings.ipynb #98153257
 def atomic_write_bytes(path, # destination file
@@ -146,24 +169,23 @@ def atomic_write_bytes(path, # destination file
     return path
 
 # %% ../nbs/00_settings.ipynb #8d4054a7
-def _save(self:QATrainArguments, path)->Path:
+@patch
+def save(self:QAPredictorSettings, path)->Path:
     "Save the arguments as JSON (atomically)"
     return atomic_write_bytes(path, json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8"))
 
-@classmethod
-def _load(cls, path)->QATrainArguments:
+# %% ../nbs/00_settings.ipynb #35b58ab0
+@patch(cls_method=True)
+def load(cls:QAPredictorSettings, path):
     "Load arguments saved with `save`; unknown keys are an error"
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"arguments file not found: {path}")
     try: d = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e: raise ValueError(f"{path} is not valid JSON: {e}") from None
     if not isinstance(d, dict): raise ValueError(f"{path} must hold a JSON object of argument names and values")
-    names = {f.name for f in fields(cls)}
-    unknown = sorted(set(d) - names)
+    unknown = sorted(set(d) - {f.name for f in fields(cls)})
     if unknown: raise ValueError(f"{path} has unknown argument(s) {unknown} for {cls.__name__}")
     return cls(**d)
-
-QATrainArguments.save, QATrainArguments.load = _save, _load
 
 # %% ../nbs/00_settings.ipynb #6f0463e8
 def training_args_file(model_dir, # a model folder: a training run's `hf/` export, or the run folder itself
@@ -175,44 +197,37 @@ def training_args_file(model_dir, # a model folder: a training run's `hf/` expor
 
 # %% ../nbs/00_settings.ipynb #4b2e0d0d
 @dataclass
-class QADeployArguments:
+class QADeployArguments(QAPredictorSettings):
     "Arguments for inference with a fine-tuned model folder"
     pretrained_model_name: str = "beomi/kcbert-base" # tokenizer / base model name (used when the folder has none)
     downstream_model_dir: str = "checkpoint-qa" # training output folder (its `hf` subfolder holds the model)
-    max_seq_length: int = 128 # tokens per window: [CLS] question [SEP] context [SEP]
-    max_query_length: int = 32 # question tokens kept (longer questions are truncated)
-    doc_stride: int = 64 # hop, in tokens, between the starts of consecutive context windows
-    n_best_size: int = 20 # start/end candidates per window in post-processing
-    max_answer_length: int = 30 # longest answer, in tokens
-    trim_particles: bool = True # trim a trailing Korean particle from predicted answers
-
-    def __post_init__(self):
-        for name in ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length"):
-            v = getattr(self, name)
-            _check(isinstance(v, int) and not isinstance(v, bool) and v > 0, f"{name}={v!r} must be a positive integer")
-        room = self.max_seq_length - self.max_query_length - N_SPECIAL_TOKENS
-        _check(room >= 1 and self.doc_stride <= room, f"doc_stride={self.doc_stride} / max_query_length={self.max_query_length} "
-               f"leave no valid context room in max_seq_length={self.max_seq_length} (room {room})")
 
 # %% ../nbs/00_settings.ipynb #9819607c
 def seed_setting(args:QATrainArguments, # only its `seed` is read
                 )->int: # the seed set (`args.seed`)
     "Seed python, numpy, torch (all devices) and Lightning's workers with `args.seed`"
-    import pytorch_lightning as pl
     random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
     return pl.seed_everything(args.seed, workers=True, verbose=False)
 
 # %% ../nbs/00_settings.ipynb #f45c32f5
+def writable_dir(path, # folder to create if needed
+                 what:str="downstream_model_dir", # the setting's name, for the message
+                )->Path: # the folder, `~` expanded
+    "Create `path` (with parents) and check it is writable, or raise one clear error naming `what`"
+    out = Path(path).expanduser()
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise OSError(f"cannot create {what}={str(out)!r}: {e.strerror}") from None
+    if not os.access(out, os.W_OK): raise PermissionError(f"{what}={str(out)!r} is not writable")
+    return out
+
+# %% ../nbs/00_settings.ipynb #4e04c93f
 logger = logging.getLogger("ratsqa_nb")
 
 def set_logger(args:QATrainArguments, # `downstream_model_dir` receives `train.log`
                level=logging.INFO, # level of the `ratsqa_nb` logger, for the console and the file alike
               )->logging.Logger: # the `ratsqa_nb` logger, with a console and a file handler
     "Log to the console and to `<downstream_model_dir>/train.log`"
-    out = Path(args.downstream_model_dir).expanduser()
-    try: out.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise OSError(f"cannot create downstream_model_dir={str(out)!r}: {e.strerror}") from None
-    if not os.access(out, os.W_OK): raise PermissionError(f"downstream_model_dir={str(out)!r} is not writable")
+    out = writable_dir(args.downstream_model_dir)
     for h in list(logger.handlers): logger.removeHandler(h); h.close()
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     for h in (logging.StreamHandler(sys.stderr), logging.FileHandler(out/"train.log", encoding="utf-8")):

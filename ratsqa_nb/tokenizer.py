@@ -8,7 +8,10 @@ import copy, hashlib, json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from transformers import AutoTokenizer, BertTokenizer, PreTrainedTokenizerBase
+from tokenizers import BertWordPieceTokenizer, Tokenizer
+from transformers import AutoTokenizer, BertTokenizer, BertTokenizerFast, PreTrainedTokenizerBase
+
+from .corpus import KorQuADV1Corpus, sample_root
 
 # %% auto #0
 __all__ = ['TINY_VOCAB_SIZE', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer', 'corpus_texts', 'build_tiny_tokenizer',
@@ -32,7 +35,6 @@ def fast_twin(tok:PreTrainedTokenizerBase, # a fast tokenizer (returned as is) o
              )->PreTrainedTokenizerBase: # a fast tokenizer with the same vocabulary and settings
     "The fast (offset-giving) tokenizer of the same vocabulary as a slow BERT tokenizer"
     if getattr(tok, "is_fast", False): return tok
-    from transformers import BertTokenizerFast
     vocab_file = getattr(tok, "vocab_file", None)
     if vocab_file is None: raise TypeError(f"{type(tok).__name__} has no fast twin: offsets need a fast tokenizer")
     basic = getattr(tok, "basic_tokenizer", None)
@@ -48,7 +50,6 @@ def train_wordpiece_tokenizer(texts:Iterable[str], # training text (contexts and
                               model_max_length:int=300, # same limit as kcbert-base's position embeddings
                              )->PreTrainedTokenizerBase: # the trained tokenizer, loaded back from `out_dir`
     "Train a cased WordPiece vocabulary with `tokenizers` and save a folder `BertTokenizer.from_pretrained` loads"
-    from tokenizers import BertWordPieceTokenizer
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     wp = BertWordPieceTokenizer(clean_text=True, handle_chinese_chars=True, strip_accents=False, lowercase=False)
     wp.train_from_iterator(list(texts), vocab_size=vocab_size, min_frequency=min_frequency,
@@ -56,6 +57,7 @@ def train_wordpiece_tokenizer(texts:Iterable[str], # training text (contexts and
     wp.save_model(str(out))
     return _save_bert_tokenizer(out/"vocab.txt", out, model_max_length)
 
+# %% ../nbs/02_tokenizer.ipynb #05cb3aca
 def _save_bert_tokenizer(vocab_file, out:Path, model_max_length:int)->PreTrainedTokenizerBase:
     "Save a cased `BertTokenizer` over `vocab_file` into `out` and load it back as `load_tokenizer` does"
     tok = BertTokenizer(vocab=str(vocab_file), do_lower_case=False, strip_accents=False, model_max_length=model_max_length)
@@ -70,11 +72,11 @@ def corpus_texts(examples, # `QAExample`s, e.g. from `get_examples` (any iterabl
     contexts = list(dict.fromkeys(e.context_text for e in examples))
     return contexts + [e.question_text for e in examples]
 
+# %% ../nbs/02_tokenizer.ipynb #26e09d92
 def build_tiny_tokenizer(out_dir, # folder to save the tokenizer into
                          vocab_size:int=6000, # largest vocabulary size, special tokens included
                         )->PreTrainedTokenizerBase: # the tokenizer saved in `out_dir`
     "Train the offline stand-in for kcbert's vocabulary on the bundled training sample"
-    from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
     examples = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")
     return train_wordpiece_tokenizer(corpus_texts(examples), out_dir, vocab_size=vocab_size)
 
@@ -85,7 +87,6 @@ def bundled_tokenizer(out_dir, # folder to save the tokenizer into (created)
                       model_max_length:int=300, # same limit as kcbert-base's position embeddings
                      )->PreTrainedTokenizerBase: # the tokenizer saved in `out_dir`
     "The demo's WordPiece vocabulary, trained once on the bundled sample and shipped with the package"
-    from ratsqa_nb.corpus import sample_root
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     return _save_bert_tokenizer(sample_root()/"tiny-wordpiece"/"vocab.txt", out, model_max_length)
 
@@ -97,10 +98,10 @@ def tokenizer_fingerprint(tok:PreTrainedTokenizerBase, # fast tokenizer, or a sl
     d.pop("truncation", None); d.pop("padding", None)
     return hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
+# %% ../nbs/02_tokenizer.ipynb #9cc07505
 def backend_copy(tok:PreTrainedTokenizerBase, # fast tokenizer, or a slow one `fast_twin` can convert; it is not changed
                 ):
     "A private copy of the Rust tokenizer without truncation or padding state"
-    from tokenizers import Tokenizer
     bk = Tokenizer.from_str(fast_twin(tok).backend_tokenizer.to_str())
     bk.no_truncation(); bk.no_padding()
     return bk

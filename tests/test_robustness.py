@@ -355,13 +355,6 @@ def test_web_api_still_answers_after_the_fuzzing(web):
 # ------------------------------------------------------------------------------------------------------------------
 # (d) bounded load on 127.0.0.1: 1,000 requests, 50 at a time
 
-def _post(url, body, timeout=60):
-    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r: return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e: return e.code, json.loads(e.read())
-
-
 def test_web_demo_under_load(tiny, capsys):
     import ratsqa_nb.web as web_mod
     from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
@@ -369,31 +362,14 @@ def test_web_demo_under_load(tiny, capsys):
     batcher = web_mod.BatchingPredictor(tiny.predictor, max_batch=32) if hasattr(web_mod, "BatchingPredictor") else None
     app = web_mod.create_app(batcher or tiny.predictor)
     n, concurrency = 1000, 50
-
-    def one(i):
-        e = dev[i % len(dev)]
-        t0 = time.perf_counter()
-        try: code, body = _post(url, {"question": e.question_text, "context": e.context_text})
-        except Exception as err: return time.perf_counter() - t0, f"{type(err).__name__}: {err}"
-        ok = code == 200 and e.context_text[body["start"]:body["end"]] == body["answer"]
-        return time.perf_counter() - t0, None if ok else f"HTTP {code}: {body}"
-
     try:
-        with web_mod.serve_in_background(app) as base: # 127.0.0.1, a free port
-            assert base.startswith("http://127.0.0.1:")
-            url = base + "/api/predict"
-            t0 = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=concurrency) as pool: runs = list(pool.map(one, range(n)))
-            wall = time.perf_counter() - t0
-            after = _post(url, {"question": dev[0].question_text, "context": dev[0].context_text})[0]
+        with web_mod.serve_in_background(app) as base: assert base.startswith("http://127.0.0.1:") # loopback only
+        res = web_mod.load_test(app, dev, n=n, concurrency=concurrency) # the web chapter's bounded load test
     finally:
         if batcher is not None: batcher.close()
-    errors = [err for _, err in runs if err]
-    lat = sorted(t for t, _ in runs)
-    p50, p99 = lat[n // 2], lat[min(n - 1, int(0.99 * n))]
     with capsys.disabled():
-        print(f"\n[load] {n} requests, {concurrency} at a time{' (BatchingPredictor)' if batcher else ''}: {len(errors)} errors, "
-              f"{n / wall:.0f} req/s, p50 {1000 * p50:.0f} ms, p99 {1000 * p99:.0f} ms"
+        print(f"\n[load] {n} requests, {concurrency} at a time{' (BatchingPredictor)' if batcher else ''}: {res['errors']} errors, "
+              f"{res['req/s']} req/s, p50 {res['p50 ms']} ms, p99 {res['p99 ms']} ms"
               + (f", {batcher.questions} questions in {batcher.calls} batches" if batcher else ""))
-    assert not errors, f"{len(errors)} errors; first: {errors[0]}"
-    assert after == 200
+    assert res["errors"] == 0, f"{res['errors']} errors; first: {res['first error']}"
+    assert res["then"] == 200

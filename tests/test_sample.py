@@ -1,4 +1,4 @@
-"""The bundled sample is exactly what tools/make_sample.py writes (the generator is its documentation)."""
+"""The bundled sample is exactly what tools/make_sample.py writes from tools/sample_data/ (the generator and its data are its documentation)."""
 import subprocess, sys
 from pathlib import Path
 

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_pretrain_tool_writes_a_loadable_checkpoint(tmp_path, run_script):
     from transformers import BertForMaskedLM, BertForQuestionAnswering
-    from ratsqa_nb.cli import DEMO_MODEL
+    from ratsqa_nb.pipeline import DEMO_MODEL
     out = tmp_path/"mlm"
     log = run_script(["tools/pretrain_tiny_bert.py", "--steps", "4", "--batch", "8", "--max-questions", "200", "--out", str(out)])
     assert "200 training questions ->" in log and f"wrote {out}" in log, log

@@ -9,14 +9,15 @@ Why: the book fine-tunes a *pre-trained* encoder (kcbert-base).  The offline dem
 encoder, and a tiny BERT that starts from random weights must learn Korean and the QA task together inside the
 demo's two CPU minutes.  This tool does the first part once, offline, the way BERT was pre-trained: windows of
 the bundled *training* file (question + context in the `[CLS] question [SEP] context [SEP]` layout the QA model
-later reads, with the same lengths, so token-type embeddings are trained too) with 15 % of the tokens masked
+later reads, made by the fine-tuning's own `ratsqa_nb.dataset.build_features` with the same lengths, so
+token-type embeddings are trained too) with 15 % of the tokens masked
 (`DataCollatorForLanguageModeling`: 80 % [MASK], 10 % a random token, 10 % unchanged), a plain AdamW loop
 with linear warm-up and decay.  The dev file is never read.  The result is saved with `save_pretrained`
 (`BertForMaskedLM`, 32-bit safetensors, about 1 MB) next to the bundled vocabulary, and
 `ratsqa_nb.model.bundled_tiny_bert` opens it as a `BertForQuestionAnswering` (the MLM head is dropped, the span
 head starts from a seeded random init) -- the same `from_pretrained` path a kcbert user takes.
 
-The model's shape is `ratsqa_nb.cli.DEMO_MODEL` (hidden 64, 2 layers, 4 heads, feed-forward 128, no dropout,
+The model's shape is `ratsqa_nb.pipeline.DEMO_MODEL` (hidden 64, 2 layers, 4 heads, feed-forward 128, no dropout,
 position embeddings started from sine/cosine codes).  Run this again after changing the sample, the vocabulary
 or `DEMO_MODEL`.  Runs are seeded; on another CPU the float sums may round differently, so a re-run gives a
 checkpoint of the same quality, not the same bytes.  About 8 minutes on 2 CPU cores with the defaults.
@@ -28,27 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def windows(tokenizer, examples, max_len:int, max_query:int, stride:int)->list:
-    "`[CLS] question [SEP] context-piece [SEP]` windows (input ids and token types) of every training question"
-    out, seen = [], set()
-    for ex in examples:
-        q = tokenizer(ex.question_text, add_special_tokens=False)["input_ids"][:max_query]
-        room = max_len - len(q) - 3
-        ctx = tokenizer(ex.context_text, add_special_tokens=False)["input_ids"]
-        for s in range(0, max(1, len(ctx) - room + stride), stride):
-            piece = ctx[s:s + room]
-            ids = [tokenizer.cls_token_id] + q + [tokenizer.sep_token_id] + piece + [tokenizer.sep_token_id]
-            key = tuple(ids)
-            if key in seen: continue
-            seen.add(key)
-            out.append({"input_ids": ids, "token_type_ids": [0] * (len(q) + 2) + [1] * (len(piece) + 1)})
-            if s + room >= len(ctx): break
-    return out
-
-
 def main(argv=None):
-    from ratsqa_nb.cli import DEMO_MODEL
+    from ratsqa_nb.pipeline import DEMO_MODEL
     from ratsqa_nb.corpus import KorQuADV1Corpus, sample_root
+    from ratsqa_nb.dataset import build_features
     from ratsqa_nb.model import tiny_bert_config, sinusoidal_positions
     from ratsqa_nb.tokenizer import bundled_tokenizer
     from ratsqa_nb.training import NO_DECAY
@@ -68,7 +52,10 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         tok = bundled_tokenizer(tmp)
     examples = KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")[:a.max_questions]
-    data = windows(tok, examples, 128, 32, 64)
+    feats = build_features(examples, tok, 128, 32, 64, progress=False) # the fine-tuning's windows and lengths
+    ids, types, lens = feats.arrays["input_ids"], feats.arrays["token_type_ids"], feats.arrays["attention_mask"].sum(1)
+    # the windows without their padding: the collator pads each batch to its longest window and masks real tokens only
+    data = [{"input_ids": ids[i, :n].tolist(), "token_type_ids": types[i, :n].tolist()} for i, n in enumerate(lens.tolist())]
     shape = {k: v for k, v in DEMO_MODEL.items() if k != "sinusoidal"}
     model = BertForMaskedLM(tiny_bert_config(len(tok), pad_token_id=tok.pad_token_id, **shape))
     if DEMO_MODEL.get("sinusoidal"):
