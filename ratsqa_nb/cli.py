@@ -27,7 +27,7 @@ def _given(**flags)->dict:
     if "devices" in out and str(out["devices"]).isdigit(): out["devices"] = int(out["devices"])
     return out
 
-# %% ../nbs/12_cli.ipynb #441baa45
+# %% ../nbs/12_cli.ipynb #7893ac2b
 def build_args(config:Optional[str]=None, # JSON file written by `QATrainArguments.save` (e.g. args.json); None: defaults
                **flags, # field values; None means "not given" and keeps the file's or default value
               )->QATrainArguments: # validated arguments
@@ -35,10 +35,10 @@ def build_args(config:Optional[str]=None, # JSON file written by `QATrainArgumen
     base = QATrainArguments.load(config) if config else QATrainArguments()
     return replace(base, **_given(**flags))
 
-# %% ../nbs/12_cli.ipynb #d81591b9
+# %% ../nbs/12_cli.ipynb #1971dd56
 def _int_or_text(s:str): return int(s) if s.lstrip("-").isdigit() else s
 
-# %% ../nbs/12_cli.ipynb #ebaeed97
+# %% ../nbs/12_cli.ipynb #f2e7ff22
 def _flag_type(t):
     "argparse `type` for a field annotation: Optional[X] -> X, bool -> `str2bool`, Union[int, str] -> a number or text"
     if get_origin(t) is Union:
@@ -46,12 +46,12 @@ def _flag_type(t):
         return _flag_type(rest[0]) if len(rest) == 1 else _int_or_text
     return str2bool if t is bool else t
 
-# %% ../nbs/12_cli.ipynb #e8e8a046
+# %% ../nbs/12_cli.ipynb #af93b11e
 def field_docs(cls)->dict: # {field name: its comment}
     "The comment beside every field of the dataclass `cls` (fastcore's `docments`), inherited fields included"
     return {k: v for c in reversed(cls.__mro__) if is_dataclass(c) for k, v in docments(c).items() if v}
 
-# %% ../nbs/12_cli.ipynb #68d68b8f
+# %% ../nbs/12_cli.ipynb #ef1ab0f7
 def add_dataclass_flags(parser:argparse.ArgumentParser, # the parser to extend
                         cls, # a dataclass, e.g. `QATrainArguments`
                        )->list: # the field names, in order
@@ -59,12 +59,12 @@ def add_dataclass_flags(parser:argparse.ArgumentParser, # the parser to extend
     hints, docs = get_type_hints(cls), field_docs(cls)
     for f in fields(cls):
         t = _flag_type(hints[f.name])
-        default = f.default if f.default is not MISSING else f.default_factory()
+        default = f.default if f.default is not MISSING else "<computed when built>" # e.g. cpu_workers: this machine's cores
         kw = dict(nargs="?", const=True) if t is str2bool else {}
-        parser.add_argument(f"--{f.name}", type=t, default=None, help=f"{docs.get(f.name, '')} (default: {default!r})", **kw)
+        parser.add_argument(f"--{f.name}", type=t, default=None, help=f"{docs.get(f.name, '')} (default: {default if f.default is MISSING else repr(default)})", **kw)
     return [f.name for f in fields(cls)]
 
-# %% ../nbs/12_cli.ipynb #58f3199a
+# %% ../nbs/12_cli.ipynb #a39bc560
 def train_parser()->argparse.ArgumentParser:
     "The `ratsqa_train` command line: `--config`, `--demo`, `--out_dir` and one flag per `QATrainArguments` field"
     p = argparse.ArgumentParser(prog="ratsqa_train", description="Fine-tune BERT for KorQuAD 1.0 extractive QA (the book's Code 1-14), or run the tiny offline demo")

@@ -27,7 +27,7 @@ def sample_root()->Path: # the package's `data` folder
     from importlib.resources import files
     return Path(str(files("ratsqa_nb")))/"data"
 
-# %% ../nbs/01_corpus.ipynb #5f900aed
+# %% ../nbs/01_corpus.ipynb #3e0d9711
 def copy_sample(dest # new corpus root dir; the sample goes to `dest/korquad-v1/`
                )->Path: # `dest`, ready as `downstream_corpus_root_dir`
     "Copy the bundled sample into a writable corpus root dir (feature caches are written next to the data)"

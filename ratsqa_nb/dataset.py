@@ -17,13 +17,13 @@ from tqdm.auto import tqdm
 
 from .settings import N_SPECIAL_TOKENS, QAPredictorSettings, QATrainArguments, atomic_write_bytes, logger
 from .corpus import KorQuADV1Corpus, QAExample
-from .tokenizer import backend_copy, tokenizer_fingerprint
+from .tokenizer import backend_copy, fast_twin, tokenizer_fingerprint
 
 # %% auto #0
 __all__ = ['MODEL_INPUTS', 'CACHE_VERSION', 'QAFeatures', 'char_span_to_tokens', 'window_starts', 'QAFeatureSet',
            'build_features', 'QADataset', 'show_feature', 'to_features', 'answer_coverage', 'data_collator']
 
-# %% ../nbs/03_dataset.ipynb #725e3643
+# %% ../nbs/03_dataset.ipynb #4537b814
 MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions") # what `model(**batch)` takes
 
 # %% ../nbs/03_dataset.ipynb #3d9620ff
@@ -59,7 +59,7 @@ def window_starts(n_tokens:int, # context tokens
     n = 1 + max(0, -(-(n_tokens - room) // stride))
     return np.arange(n, dtype=np.int64) * stride
 
-# %% ../nbs/03_dataset.ipynb #57b83068
+# %% ../nbs/03_dataset.ipynb #35f9cf6c
 @dataclass
 class QAFeatureSet:
     "All windows of a list of examples: arrays with one row per window, the examples, and the lengths that made them"
@@ -80,7 +80,7 @@ def _encode(bk, texts:list, offsets:bool=True)->list:
     fn = bk.encode_batch if offsets else getattr(bk, "encode_batch_fast", bk.encode_batch)
     return fn(texts, add_special_tokens=False)
 
-# %% ../nbs/03_dataset.ipynb #74e43835
+# %% ../nbs/03_dataset.ipynb #b1e825dc
 def _tokenize_once(examples:list, tokenizer, max_query_length:int)->tuple:
     "(context index per example, context ids, context offsets, question ids): each distinct context encoded once"
     bk = backend_copy(tokenizer)
@@ -94,7 +94,7 @@ def _tokenize_once(examples:list, tokenizer, max_query_length:int)->tuple:
              for q in _encode(bk, [e.question_text for e in examples], offsets=False)]
     return [ctx_index[e.context_text] for e in examples], ctx_ids, ctx_offs, q_ids
 
-# %% ../nbs/03_dataset.ipynb #2513711a
+# %% ../nbs/03_dataset.ipynb #c137f21d
 def _window_plan(examples:list, ctx_of:list, ctx_ids:list, ctx_offs:list, q_ids:list,
                  max_seq_length:int, doc_stride:int)->list:
     "Per example: (context index, context room, window starts, answer's (first, last) context token)"
@@ -107,7 +107,7 @@ def _window_plan(examples:list, ctx_of:list, ctx_ids:list, ctx_offs:list, q_ids:
         plan.append((c, room, window_starts(len(ctx_ids[c]), room, doc_stride), tok))
     return plan
 
-# %% ../nbs/03_dataset.ipynb #7e27ea57
+# %% ../nbs/03_dataset.ipynb #03bb8780
 def build_features(examples:List[QAExample], # questions with contexts; the first gold answer gives the labels
                    tokenizer, # BERT tokenizer, fast or one `fast_twin` can convert (offsets are needed)
                    max_seq_length:int=128, # tokens per window: [CLS] question [SEP] context [SEP], padded to this length
@@ -150,7 +150,7 @@ def _file_sha(path:Path)->str:
         for chunk in iter(lambda: f.read(1 << 20), b""): h.update(chunk)
     return h.hexdigest()
 
-# %% ../nbs/03_dataset.ipynb #f19d908f
+# %% ../nbs/03_dataset.ipynb #45ea9287
 def _example_dict(e:QAExample)->dict:
     return {"question_id": e.question_id, "question_text": e.question_text, "context_text": e.context_text,
             "answers": e.answers, "title": e.title}
@@ -165,8 +165,9 @@ class QADataset(Dataset):
                  progress:bool=True, # show a progress bar while building
                  cache:bool=True): # read and write the feature cache
         if mode not in ("train", "val"): raise ValueError(f"mode={mode!r} must be 'train' or 'val'")
-        if not getattr(tokenizer, "is_fast", False):
-            raise TypeError(f"{type(tokenizer).__name__} is not a fast tokenizer: use load_tokenizer() (offsets are needed)")
+        if not getattr(tokenizer, "is_fast", False): # e.g. the book's BertTokenizer.from_pretrained on transformers 4
+            tokenizer = fast_twin(tokenizer)
+            logger.info("QADataset: using %s, the fast twin of the slow tokenizer given (character offsets need it)", type(tokenizer).__name__)
         self.args, self.mode, self.tokenizer = args, mode, tokenizer
         corpus_dir = Path(args.downstream_corpus_root_dir).expanduser()/args.downstream_corpus_name
         self.corpus_file = corpus.file_for(corpus_dir, mode)
@@ -199,7 +200,7 @@ def _save_cache(self:QADataset):
     try: atomic_write_bytes(self.cache_file, buf.getvalue())
     except OSError as e: warnings.warn(f"could not write the feature cache {self.cache_file}: {e}")
 
-# %% ../nbs/03_dataset.ipynb #3a9d3123
+# %% ../nbs/03_dataset.ipynb #fb35c933
 @patch
 def _load_cache(self:QADataset)->bool:
     "Load the cache; a damaged or foreign cache is reported and rebuilt"
@@ -227,7 +228,7 @@ def __getitem__(self:QADataset, i:int)->QAFeatures:
                       end_positions=int(a["end_positions"][i]),
                       example_id=self.examples[a["example_index"][i]].question_id, offset_mapping=offs)
 
-# %% ../nbs/03_dataset.ipynb #19b438af
+# %% ../nbs/03_dataset.ipynb #d6e6c10c
 @patch
 def __getitems__(self:QADataset, indices:list)->dict:
     "Many windows at once, as rows of the arrays (the DataLoader's batched fetch: no per-token Python objects)"
@@ -251,7 +252,7 @@ def show_feature(ds:QADataset, # features built by `QADataset` (its tokenizer sh
         lines.append(f"labelled : {ex.context_text[s:e]!r}")
     return "\n".join(lines + ["tokens   : " + " ".join(marked)])
 
-# %% ../nbs/03_dataset.ipynb #9ff35857
+# %% ../nbs/03_dataset.ipynb #51c9b1e9
 def to_features(x, # a `QAFeatureSet`, or a `QADataset` (its `features`)
                )->QAFeatureSet:
     "The `QAFeatureSet` behind `x`; one clear error for anything else"

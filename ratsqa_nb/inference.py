@@ -41,7 +41,7 @@ def resolve_model_dir(name_or_path:str, # model folder, training folder holding 
 class QAInputError(ValueError):
     "A question or context that cannot be answered: wrong type, empty, or lists of different lengths"
 
-# %% ../nbs/09_inference.ipynb #92540a71
+# %% ../nbs/09_inference.ipynb #63612db7
 def _texts(x, what:str)->Optional[list]:
     "`[x]` for a string, the list for a list/tuple of strings; None for a single string"
     if isinstance(x, str): return None
@@ -50,7 +50,7 @@ def _texts(x, what:str)->Optional[list]:
     if bad is not None: raise QAInputError(f"{what} {bad} must be a string, not {type(x[bad]).__name__}")
     return list(x)
 
-# %% ../nbs/09_inference.ipynb #5a9ece4b
+# %% ../nbs/09_inference.ipynb #6b25a34a
 def check_inputs(question, # a question, or a list of questions
                  context, # a context, or a list of contexts (one per question)
                 )->list: # [(question, context), ...]
@@ -119,7 +119,7 @@ def from_pretrained(cls:QAPredictor, name_or_path:str, # model folder, training 
     model = load_model(path, max_seq_length=settings.max_seq_length, auto=True)
     return cls(model, tokenizer if tokenizer is not None else load_tokenizer(path, auto=True), settings, **kwargs)
 
-# %% ../nbs/09_inference.ipynb #1b7e738e
+# %% ../nbs/09_inference.ipynb #ae6ddffb
 @patch(cls_method=True)
 def from_args(cls:QAPredictor, args:QADeployArguments, # model folder and every window / post-processing setting
               **kwargs)->QAPredictor:
@@ -129,7 +129,7 @@ def from_args(cls:QAPredictor, args:QADeployArguments, # model folder and every 
     except OSError: tok = load_tokenizer(args.pretrained_model_name, auto=True)
     return cls.from_pretrained(path, tokenizer=tok, settings=settings_of(args), **kwargs)
 
-# %% ../nbs/09_inference.ipynb #2a1eef1a
+# %% ../nbs/09_inference.ipynb #19d6147f
 def saved_predictor_settings(model_dir, # model folder (a training run's folder or its hf/), or a hub name
                              **given, # settings given explicitly (e.g. command-line flags); None means "not given"
                             )->QAPredictorSettings: # the run's settings (or the defaults), with the given ones on top
@@ -147,7 +147,7 @@ def features(self:QAPredictor, examples:list, # `QAExample`s (gold answers, if a
     s = self.settings
     return build_features(examples, self.tokenizer, s.max_seq_length, s.max_query_length, s.doc_stride, progress=progress)
 
-# %% ../nbs/09_inference.ipynb #ea03fef5
+# %% ../nbs/09_inference.ipynb #9a98789b
 @patch
 @torch.inference_mode()
 def logits(self:QAPredictor, features:QAFeatureSet, # windows, e.g. from `QAPredictor.features`
@@ -174,7 +174,7 @@ def _answers(cands:list, top_k:int)->list:
     p = np.exp(s - s.max()); p /= p.sum()
     return [{"answer": c["text"], "start": c["start"], "end": c["end"], "score": float(pi)} for c, pi in zip(cands[:top_k], p)]
 
-# %% ../nbs/09_inference.ipynb #93b31cc9
+# %% ../nbs/09_inference.ipynb #05387307
 @patch
 def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a list of questions
              context:Union[str, List[str]], # a context, or one per question

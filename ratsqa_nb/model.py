@@ -58,7 +58,7 @@ def tiny_bert_config(vocab_size:int, # tokens in the vocabulary (`len(tokenizer)
                       num_attention_heads=num_attention_heads, intermediate_size=intermediate_size,
                       max_position_embeddings=max_position_embeddings, **kw)
 
-# %% ../nbs/04_model.ipynb #d351af3e
+# %% ../nbs/04_model.ipynb #e9a4bc89
 def sinusoidal_positions(n:int, # positions
                          dim:int, # embedding size
                          scale:float=0.05, # amplitude, near the size of BERT's random embedding init (std 0.02)
@@ -70,7 +70,7 @@ def sinusoidal_positions(n:int, # positions
     pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * freq), torch.cos(pos * freq[:dim // 2])
     return pe * scale
 
-# %% ../nbs/04_model.ipynb #e6c31977
+# %% ../nbs/04_model.ipynb #4eaa6d2e
 def build_tiny_bert(out_dir, # folder for the model and its tokenizer
                     tokenizer, # the vocabulary (saved alongside, so the folder is self-contained)
                     seed:int=0, # torch seed of the random initialisation

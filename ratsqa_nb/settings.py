@@ -41,7 +41,7 @@ def parse_monitor(monitor:str # "min val_loss" / "max val_f1" style text, as in 
         raise ValueError(f"monitor={monitor!r} must look like 'min val_loss' or 'max val_f1' (mode then metric name)")
     return parts[0], parts[1]
 
-# %% ../nbs/00_settings.ipynb #45fd4dfe
+# %% ../nbs/00_settings.ipynb #b7e58756
 @dataclass
 class QAPredictorSettings:
     "Window and post-processing settings that training, evaluation and prediction share; validated when built"
@@ -54,17 +54,17 @@ class QAPredictorSettings:
 
     def __post_init__(self): self.validate()
 
-# %% ../nbs/00_settings.ipynb #9e71dffc
+# %% ../nbs/00_settings.ipynb #8e61b9e8
 def _check(cond:bool, msg:str):
     if not cond: raise ValueError(msg)
 
-# %% ../nbs/00_settings.ipynb #c5ab809c
+# %% ../nbs/00_settings.ipynb #8fc4c367
 def _check_positive(obj, names):
     for name in names:
         v = getattr(obj, name)
         _check(isinstance(v, int) and not isinstance(v, bool) and v > 0, f"{name}={v!r} must be a positive integer")
 
-# %% ../nbs/00_settings.ipynb #791c1ac0
+# %% ../nbs/00_settings.ipynb #ccf36b27
 @patch
 def validate(self:QAPredictorSettings):
     "Raise `ValueError` naming the fields and numbers of impossible window settings"
@@ -78,7 +78,7 @@ def validate(self:QAPredictorSettings):
     _check(isinstance(self.trim_particles, bool), f"trim_particles={self.trim_particles!r} must be True or False")
     return self
 
-# %% ../nbs/00_settings.ipynb #e47e650d
+# %% ../nbs/00_settings.ipynb #936179d4
 def settings_of(args, # a `QAPredictorSettings`, or anything with its fields (`QATrainArguments`, `QADeployArguments`)
                )->QAPredictorSettings: # just the window and post-processing settings of `args`
     "The `QAPredictorSettings` part of `args`"
@@ -116,6 +116,7 @@ class QATrainArguments(QAPredictorSettings):
     save_top_k: int = 1 # checkpoints kept (-1 keeps all)
     monitor: str = "min val_loss" # checkpoint selection, e.g. "max val_f1"
     test_mode: bool = False # book's switch: train on a few batches only
+    tpu_cores: int = 0 # book's switch: TPU cores to train on; used only where a TPU is present (0: none)
     resume_from_checkpoint: Optional[str] = None # Lightning checkpoint to resume from
     log_every_n_steps: int = 10 # log training metrics every this many training steps (Lightning's `log_every_n_steps`)
 
@@ -125,6 +126,7 @@ def validate(self:QATrainArguments):
     "Raise `ValueError` naming the fields and numbers of an impossible setting"
     QAPredictorSettings.validate(self)
     _check_positive(self, ("batch_size", "epochs", "num_nodes", "log_every_n_steps"))
+    _check(isinstance(self.tpu_cores, int) and not isinstance(self.tpu_cores, bool) and self.tpu_cores >= 0, f"tpu_cores={self.tpu_cores!r} must be an integer >= 0")
     _check(self.learning_rate > 0, f"learning_rate={self.learning_rate} must be > 0")
     _check(0 <= self.warmup_ratio < 1, f"warmup_ratio={self.warmup_ratio} must be in [0, 1)")
     _check(self.weight_decay >= 0, f"weight_decay={self.weight_decay} must be >= 0")
@@ -174,7 +176,7 @@ def save(self:QAPredictorSettings, path)->Path:
     "Save the arguments as JSON (atomically)"
     return atomic_write_bytes(path, json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8"))
 
-# %% ../nbs/00_settings.ipynb #35b58ab0
+# %% ../nbs/00_settings.ipynb #5175a303
 @patch(cls_method=True)
 def load(cls:QAPredictorSettings, path):
     "Load arguments saved with `save`; unknown keys are an error"
@@ -220,7 +222,7 @@ def writable_dir(path, # folder to create if needed
     if not os.access(out, os.W_OK): raise PermissionError(f"{what}={str(out)!r} is not writable")
     return out
 
-# %% ../nbs/00_settings.ipynb #4e04c93f
+# %% ../nbs/00_settings.ipynb #36f1cae7
 logger = logging.getLogger("ratsqa_nb")
 
 def set_logger(args:QATrainArguments, # `downstream_model_dir` receives `train.log`

@@ -9,13 +9,27 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from tokenizers import BertWordPieceTokenizer, Tokenizer
-from transformers import AutoTokenizer, BertTokenizer, BertTokenizerFast, PreTrainedTokenizerBase
+from transformers import AutoTokenizer, BertTokenizer, BertTokenizerFast, PreTrainedTokenizerBase, PreTrainedTokenizerFast
 
 from .corpus import KorQuADV1Corpus, sample_root
 
 # %% auto #0
-__all__ = ['TINY_VOCAB_SIZE', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer', 'corpus_texts', 'build_tiny_tokenizer',
-           'bundled_tokenizer', 'tokenizer_fingerprint', 'backend_copy']
+__all__ = ['FastBert', 'TINY_VOCAB_SIZE', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer', 'corpus_texts',
+           'build_tiny_tokenizer', 'bundled_tokenizer', 'tokenizer_fingerprint', 'backend_copy']
+
+# %% ../nbs/02_tokenizer.ipynb #733f6cc8
+FastBert = BertTokenizer if issubclass(BertTokenizer, PreTrainedTokenizerFast) else BertTokenizerFast # the fast BERT class: transformers 5 / 4
+
+# %% ../nbs/02_tokenizer.ipynb #e5a26b04
+def _bert_fast(vocab:dict, # token -> id
+               do_lower_case:bool=False, strip_accents:Optional[bool]=False, tokenize_chinese_chars:bool=True,
+               model_max_length:int=300, **special)->PreTrainedTokenizerFast:
+    "A fast BERT tokenizer over `vocab`, built the same way on transformers 4 and 5"
+    wp = BertWordPieceTokenizer(vocab=dict(vocab), clean_text=True, handle_chinese_chars=tokenize_chinese_chars,
+                                strip_accents=strip_accents, lowercase=do_lower_case)
+    names = dict(unk_token="[UNK]", sep_token="[SEP]", pad_token="[PAD]", cls_token="[CLS]", mask_token="[MASK]")
+    return FastBert(tokenizer_object=wp._tokenizer, do_lower_case=do_lower_case, strip_accents=strip_accents,
+                    tokenize_chinese_chars=tokenize_chinese_chars, model_max_length=model_max_length, **{**names, **special})
 
 # %% ../nbs/02_tokenizer.ipynb #79b76d78
 def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a local folder
@@ -23,24 +37,32 @@ def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a 
                    auto:bool=False, # use AutoTokenizer (non-BERT models) instead of the book's BertTokenizer
                   )->PreTrainedTokenizerBase: # always fast: the book's class where it is fast, else its fast twin
     "Load the tokenizer as the book does, returning a fast tokenizer (character offsets available)"
-    cls = AutoTokenizer if auto else BertTokenizer
+    cls = AutoTokenizer if auto else FastBert # the book's BertTokenizer on transformers 5, BertTokenizerFast on 4
     try: tok = cls.from_pretrained(str(name_or_path), do_lower_case=do_lower_case)
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, ImportError) as e: # ImportError: transformers 4 asking for protobuf on a folder it cannot read
+        first = (str(e).strip().splitlines() or [""])[0]
         raise OSError(f"cannot load a tokenizer from {str(name_or_path)!r}: it is not a folder with a vocabulary, "
-                      f"and the model hub is unreachable or has no such model ({type(e).__name__}: {str(e).splitlines()[0]})") from None
+                      f"and the model hub is unreachable or has no such model ({type(e).__name__}: {first})") from None
+    if set(tok.get_vocab()) <= set(tok.all_special_tokens): # e.g. a SentencePiece folder read as BERT: nothing but [UNK] would come out
+        raise OSError(f"{str(name_or_path)!r} has no WordPiece vocabulary (vocab.txt or tokenizer.json) for {cls.__name__}"
+                      + ("" if auto else "; for a model that is not BERT pass auto=True"))
     return tok if getattr(tok, "is_fast", False) else fast_twin(tok)
 
 # %% ../nbs/02_tokenizer.ipynb #05cda0b6
-def fast_twin(tok:PreTrainedTokenizerBase, # a fast tokenizer (returned as is) or a slow BERT tokenizer with a `vocab_file`
+def fast_twin(tok:PreTrainedTokenizerBase, # a fast tokenizer (returned as is) or a slow BERT WordPiece tokenizer
              )->PreTrainedTokenizerBase: # a fast tokenizer with the same vocabulary and settings
     "The fast (offset-giving) tokenizer of the same vocabulary as a slow BERT tokenizer"
     if getattr(tok, "is_fast", False): return tok
-    vocab_file = getattr(tok, "vocab_file", None)
-    if vocab_file is None: raise TypeError(f"{type(tok).__name__} has no fast twin: offsets need a fast tokenizer")
-    basic = getattr(tok, "basic_tokenizer", None)
-    return BertTokenizerFast(vocab_file=vocab_file, do_lower_case=getattr(basic, "do_lower_case", False),
-                             strip_accents=getattr(basic, "strip_accents", None),
-                             tokenize_chinese_chars=getattr(basic, "tokenize_chinese_chars", True))
+    vocab, basic = getattr(tok, "vocab", None), getattr(tok, "basic_tokenizer", None)
+    if not isinstance(vocab, dict) or basic is None or not hasattr(tok, "wordpiece_tokenizer"):
+        raise TypeError(f"{type(tok).__name__} is a slow tokenizer with no fast twin here: answers need character offsets, which only "
+                        "fast (tokenizers-backed) tokenizers give. Use a BERT WordPiece tokenizer (slow ones are converted to "
+                        "BertTokenizerFast) or load yours with AutoTokenizer.from_pretrained(name, use_fast=True)")
+    special = {k: getattr(tok, k) for k in ("unk_token", "sep_token", "pad_token", "cls_token", "mask_token") if getattr(tok, k, None)}
+    lower = getattr(basic, "do_lower_case", False)
+    return _bert_fast(vocab, do_lower_case=lower, strip_accents=getattr(basic, "strip_accents", None),
+                      tokenize_chinese_chars=getattr(basic, "tokenize_chinese_chars", True),
+                      model_max_length=tok.model_max_length, **special)
 
 # %% ../nbs/02_tokenizer.ipynb #495ab36c
 def train_wordpiece_tokenizer(texts:Iterable[str], # training text (contexts and questions)
@@ -57,10 +79,11 @@ def train_wordpiece_tokenizer(texts:Iterable[str], # training text (contexts and
     wp.save_model(str(out))
     return _save_bert_tokenizer(out/"vocab.txt", out, model_max_length)
 
-# %% ../nbs/02_tokenizer.ipynb #05cb3aca
+# %% ../nbs/02_tokenizer.ipynb #a35fed1b
 def _save_bert_tokenizer(vocab_file, out:Path, model_max_length:int)->PreTrainedTokenizerBase:
     "Save a cased `BertTokenizer` over `vocab_file` into `out` and load it back as `load_tokenizer` does"
-    tok = BertTokenizer(vocab=str(vocab_file), do_lower_case=False, strip_accents=False, model_max_length=model_max_length)
+    lines = Path(vocab_file).read_text(encoding="utf-8").splitlines()
+    tok = _bert_fast({t: i for i, t in enumerate(lines)}, model_max_length=model_max_length)
     tok.save_pretrained(str(out))
     return load_tokenizer(out)
 
@@ -72,7 +95,7 @@ def corpus_texts(examples, # `QAExample`s, e.g. from `get_examples` (any iterabl
     contexts = list(dict.fromkeys(e.context_text for e in examples))
     return contexts + [e.question_text for e in examples]
 
-# %% ../nbs/02_tokenizer.ipynb #26e09d92
+# %% ../nbs/02_tokenizer.ipynb #bf5670f0
 def build_tiny_tokenizer(out_dir, # folder to save the tokenizer into
                          vocab_size:int=6000, # largest vocabulary size, special tokens included
                         )->PreTrainedTokenizerBase: # the tokenizer saved in `out_dir`
@@ -98,7 +121,7 @@ def tokenizer_fingerprint(tok:PreTrainedTokenizerBase, # fast tokenizer, or a sl
     d.pop("truncation", None); d.pop("padding", None)
     return hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
-# %% ../nbs/02_tokenizer.ipynb #9cc07505
+# %% ../nbs/02_tokenizer.ipynb #b5b81dc0
 def backend_copy(tok:PreTrainedTokenizerBase, # fast tokenizer, or a slow one `fast_twin` can convert; it is not changed
                 ):
     "A private copy of the Rust tokenizer without truncation or padding state"

@@ -61,7 +61,7 @@ class SeededRandomSampler(Sampler):
         if self.lengths is None: return iter(order.tolist())
         return iter(self._grouped(order, g))
 
-# %% ../nbs/08_training.ipynb #68f07287
+# %% ../nbs/08_training.ipynb #50726df8
 @patch
 def _epoch_items(self:SeededRandomSampler, g)->np.ndarray:
     "All items, or every item with an answer plus `n_neg` answerless ones drawn with `g`"
@@ -69,7 +69,7 @@ def _epoch_items(self:SeededRandomSampler, g)->np.ndarray:
     drawn = self.neg[torch.randperm(len(self.neg), generator=g)[:self.n_neg].numpy()]
     return np.sort(np.concatenate([self.pos, drawn]))
 
-# %% ../nbs/08_training.ipynb #485090f0
+# %% ../nbs/08_training.ipynb #248624b9
 @patch
 def _grouped(self:SeededRandomSampler, order, g)->list:
     "Sort chunks of `group_batches` batches by length, cut them into batches, shuffle the full batches"
@@ -90,17 +90,17 @@ def _per_window(ds, from_arrays, from_item)->np.ndarray:
     if arrays is not None: return np.asarray(from_arrays(arrays))
     return np.array([from_item(ds[i]) for i in range(len(ds))])
 
-# %% ../nbs/08_training.ipynb #a9e8a628
+# %% ../nbs/08_training.ipynb #8dd3fcfb
 def _window_lengths(ds)->np.ndarray:
     "Real (unpadded) tokens of every window of `ds`"
     return _per_window(ds, lambda a: np.asarray(a["attention_mask"]).sum(1), lambda f: sum(f.attention_mask))
 
-# %% ../nbs/08_training.ipynb #41f775c7
+# %% ../nbs/08_training.ipynb #55f4c20e
 def _answerless(ds)->np.ndarray:
     "True for every window of `ds` whose label is [CLS] (the answer is not in the window)"
     return _per_window(ds, lambda a: np.asarray(a["start_positions"]) == 0, lambda f: f.start_positions == 0)
 
-# %% ../nbs/08_training.ipynb #50e59e18
+# %% ../nbs/08_training.ipynb #c42cf530
 def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `seed`, `group_by_length` and `negative_window_ratio`
                     train_dataset, # training windows (e.g. a `QADataset` in "train" mode), shuffled by `SeededRandomSampler`
                     val_dataset=None, # validation windows, kept in dataset order; None gives no val loader
@@ -143,7 +143,7 @@ def _token_accuracy(out, batch)->dict:
     e = out.end_logits.argmax(-1) == batch["end_positions"]
     return {"start_acc": s.float().mean(), "end_acc": e.float().mean(), "span_acc": (s & e).float().mean()}
 
-# %% ../nbs/08_training.ipynb #f58674f5
+# %% ../nbs/08_training.ipynb #6f76f188
 @patch
 def validation_step(self:QATask, batch, batch_idx):
     "Log `val_loss` and token accuracies; keep the logits (at full window width) for `val_em` / `val_f1`"
@@ -156,7 +156,7 @@ def validation_step(self:QATask, batch, batch_idx):
     self._val_logits.append((full(out.start_logits), full(out.end_logits)))
     return out
 
-# %% ../nbs/08_training.ipynb #8b960059
+# %% ../nbs/08_training.ipynb #b9cdd63d
 @patch
 def on_validation_epoch_start(self:QATask):
     "Start each validation epoch with no logits collected"
@@ -168,7 +168,7 @@ def _val_qadataset(trainer)->Optional[QADataset]:
     ds = getattr(dl, "dataset", None)
     return ds if isinstance(ds, QADataset) else None
 
-# %% ../nbs/08_training.ipynb #a7ed25e3
+# %% ../nbs/08_training.ipynb #dc24c6fe
 @patch
 def on_validation_epoch_end(self:QATask):
     "Log the official KorQuAD EM / F1 of this validation epoch as `val_em`, `val_f1`"
@@ -215,26 +215,26 @@ def _rng_states()->dict:
             "numpy": {"kind": kind, "keys": torch.from_numpy(keys.astype(np.int64)), "pos": int(pos),
                       "has_gauss": int(has_gauss), "gauss": float(gauss)}}
 
-# %% ../nbs/08_training.ipynb #a24095d8
+# %% ../nbs/08_training.ipynb #3f79b37f
 def _set_rng_states(s:dict):
     torch.set_rng_state(s["torch"]); random.setstate(tuple(tuple(x) if isinstance(x, list) else x for x in s["python"]))
     n = s["numpy"]
     np.random.set_state((n["kind"], n["keys"].numpy().astype(np.uint32), n["pos"], n["has_gauss"], n["gauss"]))
 
-# %% ../nbs/08_training.ipynb #139eabff
+# %% ../nbs/08_training.ipynb #1c54dafa
 @patch
 def on_save_checkpoint(self:QATask, checkpoint:dict):
     "Store the RNG states and the run's arguments in every checkpoint"
     checkpoint["ratsqa_rng_states"] = _rng_states()
     checkpoint["ratsqa_args"] = asdict(self.args)
 
-# %% ../nbs/08_training.ipynb #c003cf13
+# %% ../nbs/08_training.ipynb #62b996ec
 @patch
 def on_load_checkpoint(self:QATask, checkpoint:dict):
     "Keep the checkpoint's RNG states until training restarts"
     self._rng_to_restore = checkpoint.get("ratsqa_rng_states")
 
-# %% ../nbs/08_training.ipynb #a4bcbdc5
+# %% ../nbs/08_training.ipynb #652c9d27
 @patch
 def on_train_epoch_start(self:QATask):
     "Restore the RNG states of a resumed checkpoint, so dropout continues as in an unbroken run"
@@ -273,7 +273,7 @@ def load_checkpoint_state(path, # Lightning checkpoint (`.ckpt`) file, loaded on
         raise ValueError(f"checkpoint {path} is damaged or not a checkpoint (no state_dict)")
     return ckpt
 
-# %% ../nbs/08_training.ipynb #f11a4d55
+# %% ../nbs/08_training.ipynb #0f001441
 class HFExport(Callback):
     "When fitting ends, load the best checkpoint's weights and save model + tokenizer in Hugging Face format"
     def __init__(self, tokenizer, # saved with the model; None saves the model only
@@ -290,10 +290,20 @@ class HFExport(Callback):
             export_hf(pl_module.model, self.tokenizer, self.out_dir)
             logger.info("saved the Hugging Face model in %s (best checkpoint: %s)", self.out_dir, best or "last weights")
 
+# %% ../nbs/08_training.ipynb #f3af8535
+def _tpu(tpu_cores:int)->dict:
+    "Trainer settings for the book's `tpu_cores`: the TPU when one is present, nothing (and a log line) otherwise"
+    if not tpu_cores: return {}
+    from pytorch_lightning.accelerators import XLAAccelerator
+    if XLAAccelerator.is_available(): return dict(accelerator="tpu", devices=tpu_cores, strategy="auto")
+    logger.info("tpu_cores=%d is ignored: this machine has no TPU", tpu_cores)
+    return {}
+
 # %% ../nbs/08_training.ipynb #9fde77bc
 def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
                 tokenizer=None, # saved with the Hugging Face export when given
                 callbacks:Optional[list]=None, # extra Lightning callbacks
+                trainer_class:type=pl.Trainer, # the class built (a `pl.Trainer` subclass, e.g. the book's `nlpbook.BookTrainer`)
                 **trainer_kw, # `pl.Trainer` arguments that override the ones built from `args`
                )->pl.Trainer: # ready for `trainer.fit`
     "A Lightning 2.x Trainer: checkpoints by `monitor`, LR monitor, CSV logs, HF export, devices/nodes/strategy/precision"
@@ -310,5 +320,6 @@ def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
               default_root_dir=str(out), limit_val_batches=None if args.do_eval else 0,
               num_sanity_val_steps=0)
     if args.test_mode: kw.update(limit_train_batches=8, limit_val_batches=4 if args.do_eval else 0)
+    kw.update(_tpu(args.tpu_cores))
     kw.update(trainer_kw)
-    return pl.Trainer(**kw)
+    return trainer_class(**kw)

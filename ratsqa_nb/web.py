@@ -30,7 +30,7 @@ def _field(data:dict, name:str)->str:
     if not isinstance(v, str): raise BadRequest(f"{name!r} must be a string, not {type(v).__name__}")
     return v
 
-# %% ../nbs/11_web.ipynb #52998d3a
+# %% ../nbs/11_web.ipynb #95c1be64
 def read_predict_request(req, # the Flask request
                          max_top_k:int=20, # largest `top_k` accepted
                         )->tuple: # (question, context, top_k)
@@ -94,7 +94,7 @@ def _quiet_handler():
         def log_request(self, *args, **kwargs): pass # no line per request; errors are still logged
     return QuietHandler
 
-# %% ../nbs/11_web.ipynb #5aee8399
+# %% ../nbs/11_web.ipynb #9da6f226
 @contextmanager
 def serve_in_background(app, # a WSGI app, e.g. `create_app(predictor)`
                         host:str="127.0.0.1", # keep the loopback address unless others must reach it
@@ -120,7 +120,7 @@ def post_json(url:str, # e.g. "http://127.0.0.1:8000/api/predict"
         with urllib.request.urlopen(req, timeout=timeout) as r: return r.status, json.loads(r.read())
     except urllib.error.HTTPError as e: return e.code, json.loads(e.read())
 
-# %% ../nbs/11_web.ipynb #861cb6ce
+# %% ../nbs/11_web.ipynb #a5ccee0f
 def _timed_request(url:str, e)->tuple:
     "(seconds, None or what went wrong) of one request for the question of example `e`"
     t0 = time.perf_counter()
@@ -129,7 +129,7 @@ def _timed_request(url:str, e)->tuple:
     ok = code == 200 and e.context_text[body["start"]:body["end"]] == body["answer"]
     return time.perf_counter() - t0, None if ok else f"HTTP {code}: {body}"
 
-# %% ../nbs/11_web.ipynb #3bb29e52
+# %% ../nbs/11_web.ipynb #84e12a23
 def load_test(app, # a WSGI app, served on 127.0.0.1 for the test
               examples:list, # `QAExample`s to ask, in turn
               n:int=200, # requests in all (a bounded loop)
@@ -189,7 +189,7 @@ def _next_batch(self:BatchingPredictor)->Optional[list]:
         items.append(item)
     return items
 
-# %% ../nbs/11_web.ipynb #9d03d2ff
+# %% ../nbs/11_web.ipynb #636e01c8
 @patch
 def _run(self:BatchingPredictor):
     "Worker loop: answer each batch with one `predict` call per `top_k`; exceptions go to that batch's callers"

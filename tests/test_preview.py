@@ -3,7 +3,8 @@
 The preview is built once, without executing the notebooks, into a temporary folder. Every notebook must get a page
 with its title, its prose and its code, `index.html` must link every page in reading order, and nbdev's own docs
 processing (what `nbdev_docs` runs before Quarto) must succeed on every notebook. Where chromium is installed the
-pages are also loaded in headless chromium; screenshots land in test-artifacts/preview/. One more test executes a
+pages are also loaded in headless chromium; screenshots land in test-artifacts/preview/. The committed outputs and plots of the
+dataset, evaluation and training pages must reach them without executing anything. One more test executes a
 single cheap notebook with `--execute` and checks that its outputs reach the page.
 """
 import html, json, os, re, shutil, subprocess, sys, tempfile
@@ -149,6 +150,7 @@ def test_pages_in_headless_chromium(preview):
                 m = re.search(r'<h1 class="title">(.*?)</h1>', dom, re.S)
                 assert m and html.unescape(m.group(1)).strip() == _title(nb), f"{nb.name}: title not in the DOM"
                 if _code_line(nb): assert 'class="highlight' in dom, f"{nb.name}: no code block in the DOM"
+                if nb.stem in SHOWCASE: assert "<img" in dom and "output_subarea" in dom, f"{nb.name}: no outputs or plots in the DOM"
         chapter = next((p for p in pages if p[0].name.startswith("03_")), pages[-1])[1]
         for name, page in (("index.png", preview["dir"]/"index.html"), (f"{chapter.stem}.png", chapter)):
             shot = ARTIFACTS/name
@@ -157,13 +159,27 @@ def test_pages_in_headless_chromium(preview):
             assert shot.exists() and shot.stat().st_size > 10_000, f"no screenshot of {page.name}: {r.stderr[-1500:]}"
     finally: shutil.rmtree(tmp, ignore_errors=True)
 
+SHOWCASE = ("03_dataset", "06_postprocess", "08_training") # the dataset, evaluation and training pages
+
+def _executed_outputs(h:str)->list:
+    "Output areas of a page other than show_doc's markdown (which exists without executing anything)"
+    return [o for o in re.findall(r'<div class="([^"]*output_subarea[^"]*)"', h) if "output_markdown" not in o]
+
+def test_committed_outputs_and_plots_reach_the_pages(preview):
+    "Without executing anything the preview shows the committed outputs, as the real site does: text, tables and plots"
+    for stem in SHOWCASE:
+        h = (preview["dir"]/f"{stem}.html").read_text(encoding="utf-8")
+        assert len(_executed_outputs(h)) >= 5, f"{stem}.html shows {len(_executed_outputs(h))} outputs: are the notebooks committed executed?"
+        assert re.search(r'<img[^>]+src="data:image/png;base64,', h), f"{stem}.html shows no plot"
+    assert not preview["summary"]["executed"], "the default preview must not execute notebooks"
+
 def test_execute_puts_outputs_on_the_page(tmp_path):
     "`--execute` runs the notebook (like nbdev_test) before processing, so its outputs reach the page"
-    r, s = _build(tmp_path, "--only", "00_settings", "--execute")
-    assert s["executed"] == ["00_settings.ipynb"], r.stdout + r.stderr
+    r, s = _build(tmp_path, "--only", "05_metric", "--execute")
+    assert s["executed"] == ["05_metric.ipynb"], r.stdout + r.stderr
     assert not s["exec_failed"], s["exec_failed"]
-    h = (tmp_path/"html"/"00_settings.html").read_text(encoding="utf-8")
+    h = (tmp_path/"html"/"05_metric.html").read_text(encoding="utf-8")
     outs = re.findall(r'<div class="([^"]*output_subarea[^"]*)"', h)
     executed = [o for o in outs if "output_markdown" not in o] # show_doc's (markdown) output exists without executing
-    assert executed, "no output from executing 00_settings on its page"
+    assert executed, "no output from executing 05_metric on its page"
     assert (tmp_path/"html"/"index.html").exists()

@@ -12,8 +12,8 @@
    each page with a sidebar in reading order (from `nbs/sidebar.yml`), a link back to the index, prev/next links,
    and doc links (`https://<user>.github.io/<repo>/dataset.html#...`) pointing at the local pages.
 
-    python tools/preview.py                      # fast: pages as committed (no outputs)
-    python tools/preview.py --execute            # run the notebooks first, so outputs and plots appear
+    python tools/preview.py                      # pages as committed, with their committed outputs: what the site shows
+    python tools/preview.py --execute            # run the notebooks first (fresh outputs, not what the site shows)
     python tools/preview.py --only 00_settings --execute --out /tmp/p/html --proc-dir /tmp/p/proc
 
 Exit status 1 when nbdev's processing fails on a notebook (`nbdev_docs` would fail the same way; the page is
@@ -40,38 +40,23 @@ def _worker_init(threads:int):
     warnings.simplefilter("ignore")
 
 def execute_nb(src:str, dst:str, skip_flags:list[str], basepath:str) -> tuple[bool, float, str]:
-    "Run notebook `src` like `nbdev.test.test_nb` does and save it with its outputs to `dst`"
-    from execnb.nbio import read_nb, write_nb
-    from execnb.shell import CaptureShell
-    from nbdev.process import extract_directives
-    from nbdev.processors import nb_lang
-    from fastcore.xtras import working_directory
-    src, dst, start = Path(src), Path(dst), time.time()
-    if basepath not in sys.path: sys.path.insert(0, basepath)
+    "Run notebook `src` as `nbdev_test` does (tools/nbrun.py) and save it with its outputs to `dst`"
+    from execnb.nbio import write_nb
     from nbdev.process import NBProcessor
-    from nbdev.processors import FrontmatterProc
+    from nbdev.processors import FrontmatterProc, nb_lang
     from fastcore.basics import str2bool
-    fm = getattr(NBProcessor(src, procs=FrontmatterProc, process=True).nb, "frontmatter_", {}) or {}
-    nb = read_nb(src)
-    if str2bool(fm.get("skip_exec", False)) or nb_lang(nb) != "python": return True, 0., "" # as nbdev_test: not run
-    flags = set(skip_flags)
-    direcs = {id(c): extract_directives(c, remove=False) for c in nb.cells if c.cell_type == "code"}
-    def _no_eval(cell): # the same cells nbdev_test skips
-        if cell.cell_type != "code": return True
-        if "nbdev_export" + "(" in cell.source: return True
-        d = direcs.get(id(cell), {})
-        if d.get("eval:", [""])[0].lower() == "false": return True
-        return bool(flags & d.keys())
-    k = CaptureShell(src)
-    try:
-        with working_directory(src.parent): k.run_all(nb, exc_stop=True, preproc=_no_eval)
-    except BaseException:
-        try: tb = k.prettytb(fname=src)
-        except Exception: tb = traceback.format_exc()
-        return False, time.time() - start, re.sub(r"\x1b\[[0-9;]*m", "", tb)
+    if basepath not in sys.path: sys.path.insert(0, basepath)
+    sys.path.insert(0, str(ROOT/"tools"))
+    from nbrun import run_nb
+    src, dst = Path(src), Path(dst)
+    nbp = NBProcessor(src, procs=FrontmatterProc, process=True).nb
+    fm = getattr(nbp, "frontmatter_", {}) or {}
+    if str2bool(fm.get("skip_exec", False)) or nb_lang(nbp) != "python": return True, 0., "" # as nbdev_test: not run
+    ok, secs, tb, nb = run_nb(src, skip_flags)
+    if not ok: return False, secs, re.sub(r"\x1b\[[0-9;]*m", "", tb)
     dst.parent.mkdir(parents=True, exist_ok=True)
     write_nb(nb, dst)
-    return True, time.time() - start, ""
+    return True, secs, ""
 
 def _recording_filter(errors:list):
     """nbdev's `FilterDefaults`, except that a failing cell in `exec_show_docs` is recorded in `errors` (with the
