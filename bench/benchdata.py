@@ -131,7 +131,7 @@ class Timer:
     def __exit__(self, *a): self.s = time.perf_counter() - self.t0
 
 
-def ratsqa_build(root, vocab_dir, tokenizer=None, max_seq_length=128, max_query_length=32, doc_stride=64):
+def ratsqa_build(root, vocab_dir, tokenizer=None, max_seq_length=128, max_query_length=32, doc_stride=64, overwrite_cache=True):
     "Whole `ratsqa_nb` training-feature build (read JSON, features, write cache); returns (dataset, seconds)"
     from ratsqa_nb.settings import QATrainArguments
     from ratsqa_nb.corpus import KorQuADV1Corpus
@@ -140,7 +140,7 @@ def ratsqa_build(root, vocab_dir, tokenizer=None, max_seq_length=128, max_query_
     tok = tokenizer or load_tokenizer(str(vocab_dir))
     args = QATrainArguments(pretrained_model_name=str(vocab_dir), downstream_corpus_root_dir=str(root),
                             downstream_corpus_name="korquad-v1", max_seq_length=max_seq_length,
-                            max_query_length=max_query_length, doc_stride=doc_stride, overwrite_cache=True)
+                            max_query_length=max_query_length, doc_stride=doc_stride, overwrite_cache=overwrite_cache)
     with Timer() as t: ds = QADataset(args, KorQuADV1Corpus(), tok, mode="train", progress=False, cache=True)
     return ds, t.s
 

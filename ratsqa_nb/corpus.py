@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, json, os, shutil, socket, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterator, List, Optional
 from urllib.error import URLError, HTTPError, ContentTooShortError
 
 from fastcore.basics import patch
@@ -149,14 +149,63 @@ class KorQuADV1Corpus:
         if mode not in ("train", "val", "dev"): raise ValueError(f"mode={mode!r} must be 'train' or 'val'")
         return Path(corpus_dir).expanduser()/KORQUAD_FILES["train" if mode == "train" else "dev"]
 
-# %% ../nbs/01_corpus.ipynb #c0585d9e
-@patch
-def read(self:KorQuADV1Corpus, path)->List[QAExample]:
-    "Read one KorQuAD 1.0 file; errors name the file and the question id"
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"KorQuAD file not found: {path}. Run download_downstream_dataset(args) first, "
-                                "or copy the files there (copy_sample() gives the bundled sample)")
+# %% ../nbs/01_corpus.ipynb #7e2d41c3
+_DECODER = json.JSONDecoder()
+
+class _NotStreamable(Exception):
+    "The file is not a plain `{..., \"data\": [...]}` object; read it whole to report what is wrong"
+
+class _JSONStream:
+    "Values read one at a time from a text file, through a buffer that grows only as a value needs it"
+    def __init__(self, f, chunk:int=1 << 20): self.f, self.buf, self.pos, self.chunk, self.eof = f, "", 0, chunk, False
+    def _more(self)->bool:
+        text = self.f.read(self.chunk)
+        if not text: self.eof = True; return False
+        self.buf, self.pos = self.buf[self.pos:] + text, 0
+        return True
+    def peek(self)->str:
+        "Next non-blank character ('' at the end of the file), not consumed"
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\n\r": self.pos += 1
+            if self.pos < len(self.buf) or not self._more(): return self.buf[self.pos:self.pos + 1]
+    def take(self, allowed:str)->str:
+        c = self.peek()
+        if not c or c not in allowed: raise _NotStreamable
+        self.pos += 1; return c
+    def value(self):
+        "Decode the next JSON value, reading more of the file while it is incomplete"
+        self.peek(); base = self.chunk
+        try:
+            while True:
+                try: v, end = _DECODER.raw_decode(self.buf, self.pos)
+                except (ValueError, RecursionError):
+                    if self._more(): self.chunk *= 2; continue # incomplete: read more (doubling keeps a huge value linear)
+                    raise _NotStreamable
+                if end < len(self.buf) or self.eof or not self._more(): self.pos = end; return v # a number may go on
+        finally: self.chunk = base
+
+# %% ../nbs/01_corpus.ipynb #1b8e6f07
+def _stream_articles(path:Path):
+    "Articles of `data` one by one; `_NotStreamable` (possibly after some) when the file is not a plain KorQuAD object"
+    with open(path, encoding="utf-8") as f:
+        st, found = _JSONStream(f), False
+        st.take("{")
+        while st.peek() != "}":
+            key = st.value(); st.take(":")
+            if key == "data" and st.peek() == "[" and not found:
+                found = True; st.take("[")
+                while st.peek() != "]":
+                    yield st.value()
+                    if st.peek() != "]": st.take(",")
+                st.take("]")
+            else: st.value()
+            if st.peek() != "}": st.take(",")
+        st.take("}")
+        if st.peek() or not found: raise _NotStreamable
+
+# %% ../nbs/01_corpus.ipynb #2c9d0e14
+def _load_json(path:Path)->list:
+    "The whole file through `json.load`: the `data` list, or one clear error naming what is wrong"
     try:
         with open(path, encoding="utf-8") as f: d = json.load(f)
     except json.JSONDecodeError as e:
@@ -167,8 +216,27 @@ def read(self:KorQuADV1Corpus, path)->List[QAExample]:
         raise KorQuADError(f"{path} is not valid JSON ({type(e).__name__}: {str(e).splitlines()[0]})") from None
     if not isinstance(d, dict) or not isinstance(d.get("data"), list):
         raise KorQuADError(f"{path}: missing key 'data' (a KorQuAD 1.0 file is {{'version': ..., 'data': [...]}})")
-    self.skipped, examples, seen = [], [], set()
-    for i, article in enumerate(d["data"]):
+    return d["data"]
+
+def _articles(path:Path):
+    "The `data` list of a KorQuAD file, article by article (streamed; `json.load` only for a file it cannot stream)"
+    n = 0
+    try:
+        for article in _stream_articles(path): yield article; n += 1
+        return
+    except (_NotStreamable, UnicodeDecodeError, IsADirectoryError): pass
+    yield from _load_json(path)[n:] # raises the precise error, or goes on after the articles already given
+
+# %% ../nbs/01_corpus.ipynb #c0585d9e
+@patch
+def iter_examples(self:KorQuADV1Corpus, path)->Iterator[QAExample]:
+    "Examples of one KorQuAD 1.0 file, read article by article; errors name the file and the question id"
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"KorQuAD file not found: {path}. Run download_downstream_dataset(args) first, "
+                                "or copy the files there (copy_sample() gives the bundled sample)")
+    self.skipped, seen = [], set()
+    for i, article in enumerate(_articles(path)):
         paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
         if not isinstance(paragraphs, list): raise KorQuADError(f"{path}: data[{i}] has no 'paragraphs' list")
         for j, para in enumerate(paragraphs):
@@ -183,6 +251,11 @@ def read(self:KorQuADV1Corpus, path)->List[QAExample]:
                 except KorQuADError as e:
                     if self.on_error == "raise": raise
                     self.skipped.append(str(e)); continue
-                seen.add(ex.question_id); examples.append(ex)
+                seen.add(ex.question_id); yield ex
     if self.skipped: logger.warning("%s: skipped %d bad question(s); first: %s", path, len(self.skipped), self.skipped[0])
-    return examples
+
+# %% ../nbs/01_corpus.ipynb #8d3a55e1
+@patch
+def read(self:KorQuADV1Corpus, path)->List[QAExample]:
+    "Read one KorQuAD 1.0 file into a list (see `iter_examples`)"
+    return list(self.iter_examples(path))

@@ -4,10 +4,11 @@
 
 # %% ../nbs/03_dataset.ipynb #4273dc06
 from __future__ import annotations
-import hashlib, io, json, os, warnings
+import hashlib, json, operator, os, shutil, warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, Iterator, List, Optional
 
 import numpy as np
 import torch
@@ -15,13 +16,14 @@ from fastcore.basics import patch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
-from .settings import N_SPECIAL_TOKENS, QAPredictorSettings, QATrainArguments, atomic_write_bytes, logger
+from .settings import QAPredictorSettings, QATrainArguments, logger
 from .corpus import KorQuADV1Corpus, QAExample
 from .tokenizer import backend_copy, fast_twin, tokenizer_fingerprint
 
 # %% auto #0
 __all__ = ['MODEL_INPUTS', 'CACHE_VERSION', 'QAFeatures', 'char_span_to_tokens', 'window_starts', 'QAFeatureSet',
-           'build_features', 'QADataset', 'show_feature', 'to_features', 'answer_coverage', 'data_collator']
+           'build_features', 'ExampleStore', 'QADataset', 'show_feature', 'to_features', 'answer_coverage',
+           'data_collator']
 
 # %% ../nbs/03_dataset.ipynb #4537b814
 MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions") # what `model(**batch)` takes
@@ -62,16 +64,95 @@ def window_starts(n_tokens:int, # context tokens
 # %% ../nbs/03_dataset.ipynb #35f9cf6c
 @dataclass
 class QAFeatureSet:
-    "All windows of a list of examples: arrays with one row per window, the examples, and the lengths that made them"
-    arrays: dict # model inputs, labels, `offsets` (-1 outside the context), `example_index`, `window_start`
-    examples: List[QAExample] # the questions; `arrays["example_index"]` points into this list
+    "All windows of some examples as views: each context's and question's tokens stored once; per window only where it starts and its labels"
+    tokens: dict # stored once: `context_ids`, `context_offsets` (n, 2), `context_ptr`, `question_ids`, `question_ptr`, `example_context`
+    windows: dict # one row per window: `example_index`, `window_start`, `start_positions`, `end_positions`
+    examples: Sequence # the questions (`QAExample`s); `windows["example_index"]` points into it
+    special_ids: tuple # token ids of [CLS], [SEP] and [PAD]
     max_seq_length: int = 128 # tokens per window
     max_query_length: int = 32 # question tokens kept
     doc_stride: int = 64 # hop between window starts, in tokens
 
-    def __len__(self): return len(self.arrays["example_index"])
+    def __len__(self): return len(self.windows["example_index"])
     def __repr__(self): return (f"QAFeatureSet({len(self.examples)} examples, {len(self)} windows, max_seq_length={self.max_seq_length}, "
                                 f"max_query_length={self.max_query_length}, doc_stride={self.doc_stride})")
+
+# %% ../nbs/03_dataset.ipynb #5c0d2a4e
+@patch
+def _geometry(self:QAFeatureSet, idx:np.ndarray)->tuple:
+    "(first context position, context tokens in the window, first context token's index in `context_ids`) of windows `idx`"
+    t, w = self.tokens, self.windows
+    e = np.asarray(w["example_index"][idx], dtype=np.int64); c = np.asarray(t["example_context"][e], dtype=np.int64)
+    cs = t["question_ptr"][e + 1] - t["question_ptr"][e] + 2
+    s = np.asarray(w["window_start"][idx], dtype=np.int64)
+    m = np.minimum(self.max_seq_length - cs - 1, t["context_ptr"][c + 1] - t["context_ptr"][c] - s)
+    return cs, m, t["context_ptr"][c] + s
+
+# %% ../nbs/03_dataset.ipynb #8e41b9d7
+def _as_index(idx)->np.ndarray: return np.asarray(idx, dtype=np.int64).reshape(-1)
+
+@patch
+def context_mask(self:QAFeatureSet, idx)->np.ndarray: # (len(idx), max_seq_length) bool
+    "True at the positions of windows `idx` that hold context tokens"
+    cs, m, _ = self._geometry(_as_index(idx))
+    j = np.arange(self.max_seq_length)[None]
+    return (j >= cs[:, None]) & (j < (cs + m)[:, None])
+
+# %% ../nbs/03_dataset.ipynb #3f6b0c18
+@patch
+def batch(self:QAFeatureSet, idx, # window indices
+         )->dict: # `MODEL_INPUTS` as NumPy arrays: (len(idx), max_seq_length) inputs, (len(idx),) labels
+    "Model inputs and labels of windows `idx`, assembled from the stored tokens: `[CLS] question [SEP] context [SEP] [PAD]...`"
+    idx = _as_index(idx); t = self.tokens; cls_id, sep_id, pad_id = self.special_ids
+    cs, m, c0 = self._geometry(idx)
+    e = np.asarray(self.windows["example_index"][idx], dtype=np.int64)
+    j = np.arange(self.max_seq_length)[None]; end = (cs + m)[:, None] # the last [SEP]
+    ids = np.full((len(idx), self.max_seq_length), pad_id, dtype=np.int32)
+    in_q = (j >= 1) & (j < cs[:, None] - 1)
+    ids[in_q] = t["question_ids"][(t["question_ptr"][e][:, None] + j - 1)[in_q]]
+    in_c = (j >= cs[:, None]) & (j < end)
+    ids[in_c] = t["context_ids"][(c0[:, None] + j - cs[:, None])[in_c]]
+    rows = np.arange(len(idx)); ids[:, 0] = cls_id; ids[rows, cs - 1] = sep_id; ids[rows, cs + m] = sep_id
+    return {"input_ids": ids, "attention_mask": (j <= end).astype(np.int8), "token_type_ids": ((j >= cs[:, None]) & (j <= end)).astype(np.int8),
+            "start_positions": np.asarray(self.windows["start_positions"][idx], dtype=np.int64),
+            "end_positions": np.asarray(self.windows["end_positions"][idx], dtype=np.int64)}
+
+# %% ../nbs/03_dataset.ipynb #61d0c2f5
+@patch
+def offsets(self:QAFeatureSet, idx)->np.ndarray: # (len(idx), max_seq_length, 2) int32
+    "Character offsets (start, end) of every position of windows `idx` in its context; -1 outside the context"
+    idx = _as_index(idx); cs, m, c0 = self._geometry(idx)
+    j = np.arange(self.max_seq_length)[None]
+    in_c = (j >= cs[:, None]) & (j < (cs + m)[:, None])
+    out = np.full((len(idx), self.max_seq_length, 2), -1, dtype=np.int32)
+    out[in_c] = self.tokens["context_offsets"][(c0[:, None] + j - cs[:, None])[in_c]]
+    return out
+
+# %% ../nbs/03_dataset.ipynb #0d7b6e93
+@patch
+def char_spans(self:QAFeatureSet, idx, # windows, one per span
+               start, # first token of each span, a context position of its window
+               end, # last token of each span
+              )->tuple: # (first character, one past the last character), int64 arrays
+    "Character span in the context of each token span `start..end` of windows `idx`"
+    idx = _as_index(idx); cs, _, c0 = self._geometry(idx)
+    offs = self.tokens["context_offsets"]
+    return (offs[c0 + _as_index(start) - cs, 0].astype(np.int64), offs[c0 + _as_index(end) - cs, 1].astype(np.int64))
+
+# %% ../nbs/03_dataset.ipynb #9a4c27b1
+@patch
+def window_lengths(self:QAFeatureSet)->np.ndarray: # real (unpadded) tokens of every window
+    "Tokens before the padding in each window: [CLS] question [SEP] context [SEP]"
+    cs, m, _ = self._geometry(np.arange(len(self)))
+    return cs + m + 1
+
+# %% ../nbs/03_dataset.ipynb #2b8d5f60
+@patch(as_prop=True)
+def arrays(self:QAFeatureSet)->dict:
+    "Every window as padded rows (model inputs, labels, `offsets`, `example_index`, `window_start`): for small sets and for looking inside"
+    idx = np.arange(len(self))
+    return {**self.batch(idx), "offsets": self.offsets(idx), "example_index": np.asarray(self.windows["example_index"]),
+            "window_start": np.asarray(self.windows["window_start"])}
 
 # %% ../nbs/03_dataset.ipynb #da27006e
 def _encode(bk, texts:list, offsets:bool=True)->list:
@@ -80,69 +161,118 @@ def _encode(bk, texts:list, offsets:bool=True)->list:
     fn = bk.encode_batch if offsets else getattr(bk, "encode_batch_fast", bk.encode_batch)
     return fn(texts, add_special_tokens=False)
 
+def _concat(parts:list, dtype, width:int=0)->np.ndarray:
+    "Concatenate per-text token lists (or offset pairs when `width` = 2) into one array"
+    shape = (-1, width) if width else (-1,)
+    return np.concatenate([np.asarray(p, dtype=dtype).reshape(shape) for p in parts]) if parts else np.zeros((0, width) if width else 0, dtype)
+
 # %% ../nbs/03_dataset.ipynb #b1e825dc
-def _tokenize_once(examples:list, tokenizer, max_query_length:int)->tuple:
-    "(context index per example, context ids, context offsets, question ids): each distinct context encoded once"
-    bk = backend_copy(tokenizer)
+def _tokenize_chunk(examples:list, bk, max_query_length:int, id_dtype)->dict:
+    "Tokens of one chunk of examples: each distinct context once (ids, offsets), every question cut to `max_query_length`"
     ctx_index = {}
     for e in examples: ctx_index.setdefault(e.context_text, len(ctx_index))
-    ctx_enc = _encode(bk, list(ctx_index))
-    ctx_ids = [np.asarray(c.ids, dtype=np.int32) for c in ctx_enc]
-    ctx_offs = [np.asarray(c.offsets, dtype=np.int32).reshape(-1, 2) for c in ctx_enc]
-    del ctx_enc # the Rust encodings are large; only the arrays are kept
-    q_ids = [np.asarray(q.ids[:max_query_length], dtype=np.int32)
-             for q in _encode(bk, [e.question_text for e in examples], offsets=False)]
-    return [ctx_index[e.context_text] for e in examples], ctx_ids, ctx_offs, q_ids
+    enc = _encode(bk, list(ctx_index))
+    q = [x.ids[:max_query_length] for x in _encode(bk, [e.question_text for e in examples], offsets=False)]
+    return {"contexts": list(ctx_index), "example_context": np.array([ctx_index[e.context_text] for e in examples], dtype=np.int64),
+            "context_ids": _concat([x.ids for x in enc], id_dtype), "context_offsets": _concat([x.offsets for x in enc], np.int32, 2),
+            "context_lengths": np.array([len(x.ids) for x in enc], dtype=np.int64),
+            "question_ids": _concat(q, id_dtype), "question_lengths": np.array([len(x) for x in q], dtype=np.int64)}
 
 # %% ../nbs/03_dataset.ipynb #c137f21d
-def _window_plan(examples:list, ctx_of:list, ctx_ids:list, ctx_offs:list, q_ids:list,
-                 max_seq_length:int, doc_stride:int)->list:
-    "Per example: (context index, context room, window starts, answer's (first, last) context token)"
-    plan = []
-    for i, e in enumerate(examples):
-        c = ctx_of[i]
-        room = max_seq_length - len(q_ids[i]) - N_SPECIAL_TOKENS
-        a = e.answers[0] if e.answers else None
-        tok = char_span_to_tokens(ctx_offs[c], a["answer_start"], a["answer_start"] + len(a["text"])) if a else (-1, -1)
-        plan.append((c, room, window_starts(len(ctx_ids[c]), room, doc_stride), tok))
-    return plan
+def _answer_tokens(examples:list, tk:dict)->tuple:
+    "First and last context token of each example's first answer, (-1, -1) when it has none or no token overlaps it"
+    n = len(examples); lens = tk["context_lengths"]; c = tk["example_context"]
+    has = np.array([bool(e.answers) for e in examples], dtype=bool)
+    a0 = np.array([e.answers[0]["answer_start"] if e.answers else 0 for e in examples], dtype=np.int64)
+    a1 = a0 + np.array([len(e.answers[0]["text"]) if e.answers else 0 for e in examples], dtype=np.int64)
+    ptr = np.concatenate([[0], np.cumsum(lens)])
+    key = np.repeat(np.arange(len(lens), dtype=np.int64), lens) << 32 # (context, character) as one sorted int64
+    offs = tk["context_offsets"].astype(np.int64)
+    first = np.searchsorted(key + offs[:, 1], (c << 32) + a0, side="right") - ptr[c]
+    last = np.searchsorted(key + offs[:, 0], (c << 32) + a1, side="left") - 1 - ptr[c]
+    ok = has & (first < lens[c]) & (last >= first)
+    return np.where(ok, first, -1), np.where(ok, last, -1)
+
+# %% ../nbs/03_dataset.ipynb #4be9f1a3
+def _chunk_windows(tk:dict, first:np.ndarray, last:np.ndarray, max_seq_length:int, doc_stride:int)->dict:
+    "Every window of one chunk (example index local to the chunk, start, labels), as `window_starts` lays them out"
+    cs = tk["question_lengths"] + 2; room = max_seq_length - cs - 1
+    cl = tk["context_lengths"][tk["example_context"]]
+    n_win = np.where(cl > 0, 1 + np.maximum(0, -(-(cl - room) // doc_stride)), 0)
+    ex = np.repeat(np.arange(len(cs)), n_win)
+    s = (np.arange(len(ex)) - np.repeat(np.cumsum(n_win) - n_win, n_win)) * doc_stride
+    m = np.minimum(room[ex], cl[ex] - s)
+    a, b = first[ex], last[ex]
+    inside = (a >= s) & (b < s + m) # the whole answer is in the window (a = -1 never is)
+    return {"example_index": ex, "window_start": s, "start_positions": np.where(inside, a - s + cs[ex], 0),
+            "end_positions": np.where(inside, b - s + cs[ex], 0)}
+
+# %% ../nbs/03_dataset.ipynb #2f9b4c6d
+_WINDOW_KEYS = ("example_index", "window_start", "start_positions", "end_positions")
+_TOKEN_KEYS = ("context_ids", "context_offsets", "context_ptr", "question_ids", "question_ptr", "example_context")
+
+def _chunks(examples:Iterable, size:int)->Iterator[list]:
+    "Lists of at least `size` examples (the last one shorter), never splitting a run of examples on the same context"
+    buf = []
+    for e in examples:
+        if len(buf) >= size and e.context_text != buf[-1].context_text: yield buf; buf = []
+        buf.append(e)
+    if buf: yield buf
+
+def _id_dtype(tokenizer): return np.uint16 if len(tokenizer) <= 1 << 16 else np.int32
+def _special_ids(tokenizer)->tuple:
+    return tuple(int(tokenizer.convert_tokens_to_ids(t)) for t in (tokenizer.cls_token, tokenizer.sep_token, tokenizer.pad_token))
+
+# %% ../nbs/03_dataset.ipynb #6d1e0a3b
+def _build_into(sink, examples:Iterable, tokenizer, max_seq_length:int, max_query_length:int, doc_stride:int,
+                progress:bool=True, chunk_size:int=8192):
+    "Tokenize `examples` chunk by chunk and give `sink` every array with corpus-wide indices"
+    QAPredictorSettings(max_seq_length=max_seq_length, max_query_length=max_query_length, doc_stride=doc_stride) # same checks as the arguments
+    bk, id_dtype = backend_copy(tokenizer), _id_dtype(tokenizer)
+    n_ex = n_ctx = n_ctx_tok = n_q_tok = 0
+    sink.add("context_ptr", np.zeros(1, np.int64)); sink.add("question_ptr", np.zeros(1, np.int64))
+    with tqdm(desc="features", unit=" questions", disable=not progress, mininterval=1) as bar:
+        for chunk in _chunks(examples, chunk_size):
+            tk = _tokenize_chunk(chunk, bk, max_query_length, id_dtype)
+            win = _chunk_windows(tk, *_answer_tokens(chunk, tk), max_seq_length, doc_stride)
+            sink.add("context_ids", tk["context_ids"]); sink.add("context_offsets", tk["context_offsets"])
+            sink.add("context_ptr", n_ctx_tok + np.cumsum(tk["context_lengths"]))
+            sink.add("question_ids", tk["question_ids"]); sink.add("question_ptr", n_q_tok + np.cumsum(tk["question_lengths"]))
+            sink.add("example_context", (n_ctx + tk["example_context"]).astype(np.int32))
+            sink.add("example_index", (n_ex + win["example_index"]).astype(np.int32))
+            for k in _WINDOW_KEYS[1:]: sink.add(k, win[k].astype(np.int32))
+            sink.add_examples(chunk, tk["contexts"], n_ctx)
+            n_ex += len(chunk); n_ctx += len(tk["contexts"]); n_ctx_tok += len(tk["context_ids"]); n_q_tok += len(tk["question_ids"])
+            bar.update(len(chunk))
+
+# %% ../nbs/03_dataset.ipynb #8c2e7d15
+class _MemorySink:
+    "Keeps the arrays and examples in memory"
+    def __init__(self): self.parts, self.examples = {}, []
+    def add(self, name:str, a:np.ndarray): self.parts.setdefault(name, []).append(a)
+    def add_examples(self, examples:list, contexts:list, first_context:int): self.examples += examples
+    def features(self, tokenizer, *lengths)->QAFeatureSet:
+        a = {k: np.concatenate(v) for k, v in self.parts.items()}
+        if "context_offsets" not in a: # no examples: empty arrays of the right kinds
+            a |= {"context_ids": np.zeros(0, _id_dtype(tokenizer)), "context_offsets": np.zeros((0, 2), np.int32),
+                  "question_ids": np.zeros(0, _id_dtype(tokenizer)), **{k: np.zeros(0, np.int32) for k in ("example_context",) + _WINDOW_KEYS}}
+        return QAFeatureSet({k: a[k] for k in _TOKEN_KEYS}, {k: a[k] for k in _WINDOW_KEYS}, self.examples, _special_ids(tokenizer), *lengths)
 
 # %% ../nbs/03_dataset.ipynb #03bb8780
-def build_features(examples:List[QAExample], # questions with contexts; the first gold answer gives the labels
+def build_features(examples:Iterable[QAExample], # questions with contexts; the first gold answer gives the labels
                    tokenizer, # BERT tokenizer, fast or one `fast_twin` can convert (offsets are needed)
                    max_seq_length:int=128, # tokens per window: [CLS] question [SEP] context [SEP], padded to this length
                    max_query_length:int=32, # question tokens kept (longer questions are truncated)
                    doc_stride:int=64, # hop, in tokens, between the starts of consecutive context windows
-                   progress:bool=True, # show a progress bar while assembling the windows
+                   progress:bool=True, # show a progress bar while tokenizing
                   )->QAFeatureSet: # every window of every example, with the examples and the lengths
-    "Tokenize each context once and assemble all windows and labels as arrays"
-    QAPredictorSettings(max_seq_length=max_seq_length, max_query_length=max_query_length, doc_stride=doc_stride) # same checks as the arguments
-    ctx_of, ctx_ids, ctx_offs, q_ids = _tokenize_once(examples, tokenizer, max_query_length)
-    plan = _window_plan(examples, ctx_of, ctx_ids, ctx_offs, q_ids, max_seq_length, doc_stride)
-    cls_id, sep_id, pad_id = (tokenizer.convert_tokens_to_ids(t) for t in (tokenizer.cls_token, tokenizer.sep_token, tokenizer.pad_token))
-    n, L = sum(len(p[2]) for p in plan), max_seq_length
-    a = dict(input_ids=np.full((n, L), pad_id, dtype=np.int32), attention_mask=np.zeros((n, L), dtype=np.int8),
-             token_type_ids=np.zeros((n, L), dtype=np.int8), start_positions=np.zeros(n, dtype=np.int64),
-             end_positions=np.zeros(n, dtype=np.int64), offsets=np.full((n, L, 2), -1, dtype=np.int32),
-             example_index=np.zeros(n, dtype=np.int32), window_start=np.zeros(n, dtype=np.int32))
-    f = 0
-    for i, (c, room, starts, (t0, t1)) in enumerate(tqdm(plan, desc="windows", disable=not progress, mininterval=1)):
-        q = q_ids[i]; cs = len(q) + 2 # first context position
-        for s in starts.tolist():
-            m = min(room, len(ctx_ids[c]) - s)
-            row = a["input_ids"][f]
-            row[0] = cls_id; row[1:cs-1] = q; row[cs-1] = sep_id; row[cs:cs+m] = ctx_ids[c][s:s+m]; row[cs+m] = sep_id
-            a["attention_mask"][f, :cs+m+1] = 1; a["token_type_ids"][f, cs:cs+m+1] = 1
-            a["offsets"][f, cs:cs+m] = ctx_offs[c][s:s+m]
-            if t0 >= s and t1 < s + m: a["start_positions"][f], a["end_positions"][f] = t0 - s + cs, t1 - s + cs
-            a["example_index"][f], a["window_start"][f] = i, s
-            f += 1
-    return QAFeatureSet(a, list(examples), max_seq_length, max_query_length, doc_stride)
+    "Tokenize each context once and lay out all windows and labels as views over the tokens, in memory"
+    sink = _MemorySink()
+    _build_into(sink, examples, tokenizer, max_seq_length, max_query_length, doc_stride, progress=progress)
+    return sink.features(tokenizer, max_seq_length, max_query_length, doc_stride)
 
 # %% ../nbs/03_dataset.ipynb #f1458daa
-CACHE_VERSION = 1
-_ARRAYS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions",
-           "offsets", "example_index", "window_start")
+CACHE_VERSION = 2 # 1: one torch.save file with padded rows; 2: a folder of memory-mapped arrays (views)
 
 def _file_sha(path:Path)->str:
     h = hashlib.sha256()
@@ -150,102 +280,217 @@ def _file_sha(path:Path)->str:
         for chunk in iter(lambda: f.read(1 << 20), b""): h.update(chunk)
     return h.hexdigest()
 
-# %% ../nbs/03_dataset.ipynb #45ea9287
-def _example_dict(e:QAExample)->dict:
-    return {"question_id": e.question_id, "question_text": e.question_text, "context_text": e.context_text,
-            "answers": e.answers, "title": e.title}
+class _CacheWriteError(OSError):
+    "Writing the cache folder failed (disk full, read-only folder, ...)"
+
+# %% ../nbs/03_dataset.ipynb #7b3e9c52
+class _DiskSink:
+    "Streams every array into `<folder>/<name>.bin` (hashing as it writes) and the examples into two UTF-8 files"
+    def __init__(self, folder:Path):
+        self.folder, self.files = folder, {}
+        try: folder.mkdir(parents=True)
+        except OSError as e: raise _CacheWriteError(e.errno, f"creating the cache folder: {e.strerror}") from None
+        self.add("context_texts_ptr", np.zeros(1, np.int64)); self.add("example_records_ptr", np.zeros(1, np.int64))
+        self._sizes = {"context_texts": 0, "example_records": 0}
+
+    def add(self, name:str, a:np.ndarray):
+        try:
+            if name not in self.files: self.files[name] = [open(self.folder/f"{name}.bin", "wb"), hashlib.sha256(), a.dtype.str, list(a.shape[1:]), 0]
+            f = self.files[name]; data = memoryview(np.ascontiguousarray(a)).cast("B")
+            f[0].write(data); f[1].update(data); f[4] += len(a)
+        except OSError as e: raise _CacheWriteError(e.errno, f"writing {name}.bin: {e.strerror or e}") from None
+
+    def add_examples(self, examples:list, contexts:list, first_context:int):
+        ctx = {t: first_context + i for i, t in enumerate(contexts)}
+        for name, blobs in (("context_texts", [t.encode("utf-8") for t in contexts]),
+                            ("example_records", [json.dumps([e.question_id, e.question_text, ctx[e.context_text], e.answers, e.title],
+                                                            ensure_ascii=False).encode("utf-8") for e in examples])):
+            self.add(name, np.frombuffer(b"".join(blobs), dtype=np.uint8))
+            self.add(f"{name}_ptr", self._sizes[name] + np.cumsum([len(b) for b in blobs], dtype=np.int64))
+            self._sizes[name] += sum(len(b) for b in blobs)
+
+# %% ../nbs/03_dataset.ipynb #4e8a1d6f
+@patch
+def close(self:_DiskSink, key:str, **info):
+    "Flush and fsync every file, then write `meta.json` last: a folder without it is unfinished"
+    try:
+        files = {}
+        for name, (f, h, dtype, shape, n) in self.files.items():
+            f.flush(); os.fsync(f.fileno()); files[name] = {"dtype": dtype, "shape": [n] + shape, "bytes": f.tell(), "sha256": h.hexdigest()}
+            f.close()
+        meta = json.dumps({"version": CACHE_VERSION, "key": key, "files": files, **info}, indent=1).encode()
+        with open(self.folder/"meta.json", "wb") as f: f.write(meta); f.flush(); os.fsync(f.fileno())
+    except OSError as e: raise _CacheWriteError(e.errno, f"finishing the cache: {e.strerror or e}") from None
+    finally: self.abort()
+
+@patch
+def abort(self:_DiskSink):
+    "Close every file (after `close`, or when the build stopped)"
+    for f, *_ in self.files.values(): f.close()
+
+# %% ../nbs/03_dataset.ipynb #5f2a8b90
+class ExampleStore(Sequence):
+    "The examples of a cached feature set, read from memory-mapped UTF-8 records; each `QAExample` is made when asked for"
+    def __init__(self, records:np.ndarray, records_ptr:np.ndarray, contexts:np.ndarray, contexts_ptr:np.ndarray):
+        self.records, self.records_ptr, self.contexts, self.contexts_ptr = records, records_ptr, contexts, contexts_ptr
+    def __len__(self): return len(self.records_ptr) - 1
+    def context(self, c:int)->str: return self.contexts[self.contexts_ptr[c]:self.contexts_ptr[c + 1]].tobytes().decode("utf-8")
+    def __getitem__(self, i):
+        if isinstance(i, slice): return [self[j] for j in range(*i.indices(len(self)))]
+        i = operator.index(i); i += len(self) if i < 0 else 0
+        if not 0 <= i < len(self): raise IndexError(f"example {i} out of range ({len(self)} examples)")
+        qid, question, c, answers, title = json.loads(self.records[self.records_ptr[i]:self.records_ptr[i + 1]].tobytes())
+        return QAExample(qid, question, self.context(c), answers, title)
+    def __add__(self, other): return list(self) + list(other) # as lists do
+    def __radd__(self, other): return list(other) + list(self)
+    def __repr__(self): return f"ExampleStore({len(self)} examples)"
+
+# %% ../nbs/03_dataset.ipynb #9e4b1f27
+def _open_cache(folder:Path, key:str, max_seq_length:int, max_query_length:int, doc_stride:int)->QAFeatureSet:
+    "Open a finished cache folder memory-mapped, after checking its version, key, and every file's size and SHA-256"
+    meta = json.loads((folder/"meta.json").read_text(encoding="utf-8"))
+    if meta.get("version") != CACHE_VERSION: raise ValueError(f"written by cache version {meta.get('version')}, this library reads version {CACHE_VERSION}")
+    if meta.get("key") != key: raise ValueError("cache key mismatch")
+    arrays = {}
+    for name, f in meta["files"].items():
+        p = folder/f"{name}.bin"; size = p.stat().st_size
+        if size != f["bytes"] or size != int(np.prod(f["shape"])) * np.dtype(f["dtype"]).itemsize:
+            raise ValueError(f"{p.name} has {size} bytes, {f['bytes']} were written")
+        if _file_sha(p) != f["sha256"]: raise ValueError(f"{p.name} changed after it was written (SHA-256 differs)")
+        arrays[name] = np.memmap(p, dtype=f["dtype"], mode="r", shape=tuple(f["shape"])) if size else np.zeros(f["shape"], f["dtype"])
+    examples = ExampleStore(arrays["example_records"], arrays["example_records_ptr"], arrays["context_texts"], arrays["context_texts_ptr"])
+    return QAFeatureSet({k: arrays[k] for k in _TOKEN_KEYS}, {k: arrays[k] for k in _WINDOW_KEYS}, examples,
+                        tuple(meta["special_ids"]), max_seq_length, max_query_length, doc_stride)
+
+# %% ../nbs/03_dataset.ipynb #3a6c5d12
+def _pid_alive(pid:int)->bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except OSError: return True # exists, owned by someone else
+    return True
+
+def _swap_in(tmp:Path, final:Path):
+    "Rename the finished folder `tmp` to `final`; an old `final` is moved aside first, then removed"
+    old = None
+    if final.exists() or final.is_symlink(): old = final.with_name(f".{final.name}.old-{os.getpid()}"); os.rename(final, old)
+    os.rename(tmp, final)
+    if old is not None: old.unlink() if old.is_file() else shutil.rmtree(old, ignore_errors=True)
+
+def _remove_stale(final:Path):
+    "Remove the temporary folders of builds of `final` whose process is gone (a crash or a kill)"
+    for p in final.parent.glob(f".{final.name}.*-*"):
+        pid = p.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _pid_alive(int(pid)): shutil.rmtree(p, ignore_errors=True)
 
 # %% ../nbs/03_dataset.ipynb #21a0031e
 class QADataset(Dataset):
-    "KorQuAD windows for `mode='train'` or `'val'`, cached next to the corpus"
+    "KorQuAD windows for `mode='train'` or `'val'`, cached next to the corpus (a folder of memory-mapped arrays)"
     def __init__(self, args:QATrainArguments, # lengths, corpus location, overwrite_cache
                  corpus:KorQuADV1Corpus, # reads the examples
                  tokenizer, # fast BERT tokenizer (see `load_tokenizer`)
                  mode:str="train", # "train" or "val"
                  progress:bool=True, # show a progress bar while building
-                 cache:bool=True): # read and write the feature cache
+                 cache:bool=True): # read and write the feature cache (False: build in memory every time)
         if mode not in ("train", "val"): raise ValueError(f"mode={mode!r} must be 'train' or 'val'")
         if not getattr(tokenizer, "is_fast", False): # e.g. the book's BertTokenizer.from_pretrained on transformers 4
             tokenizer = fast_twin(tokenizer)
             logger.info("QADataset: using %s, the fast twin of the slow tokenizer given (character offsets need it)", type(tokenizer).__name__)
-        self.args, self.mode, self.tokenizer = args, mode, tokenizer
-        corpus_dir = Path(args.downstream_corpus_root_dir).expanduser()/args.downstream_corpus_name
-        self.corpus_file = corpus.file_for(corpus_dir, mode)
+        self.args, self.mode, self.tokenizer, self.corpus = args, mode, tokenizer, corpus
+        self.corpus_dir = Path(args.downstream_corpus_root_dir).expanduser()/args.downstream_corpus_name
+        self.corpus_file = corpus.file_for(self.corpus_dir, mode)
         if not self.corpus_file.exists(): corpus.read(self.corpus_file) # raises the clear "not found" error
         key = {"version": CACHE_VERSION, "vocab": tokenizer_fingerprint(tokenizer), "mode": mode,
                "max_seq_length": args.max_seq_length, "max_query_length": args.max_query_length,
                "doc_stride": args.doc_stride, "corpus_sha256": _file_sha(self.corpus_file)}
         self.cache_key = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:20]
-        self.cache_file = corpus_dir/f"cached_{mode}_{args.max_seq_length}_{self.cache_key}.pt"
+        self.cache_dir = self.corpus_dir/f"cached_{mode}_{args.max_seq_length}_{self.cache_key}"
         self.loaded_from_cache = False
-        if cache and not args.overwrite_cache and self.cache_file.exists() and self._load_cache(): return
-        examples = corpus.get_examples(corpus_dir, mode)
+        if cache and not args.overwrite_cache and self.cache_dir.exists() and self._load_cache(): return
         logger.info("building %s features from %s", mode, self.corpus_file)
-        self.features = build_features(examples, tokenizer, args.max_seq_length, args.max_query_length, args.doc_stride, progress=progress)
-        if cache: self._save_cache()
+        if cache and self._build_cache(progress): return
+        self.features = build_features(self._examples(), tokenizer, *self._lengths, progress=progress)
 
     def __len__(self): return len(self.features)
     @property
-    def arrays(self)->dict: return self.features.arrays # the features' arrays, one row per window
+    def _lengths(self)->tuple: return self.args.max_seq_length, self.args.max_query_length, self.args.doc_stride
     @property
-    def examples(self)->list: return self.features.examples # the questions the windows come from
+    def windows(self)->dict: return self.features.windows # one row per window: example_index, window_start, labels
+    @property
+    def arrays(self)->dict: return self.features.arrays # every window as padded rows (materialized: small sets)
+    @property
+    def examples(self)->Sequence: return self.features.examples # the questions the windows come from
+
+# %% ../nbs/03_dataset.ipynb #0c5e7a44
+@patch
+def _examples(self:QADataset)->Iterable:
+    "The corpus's examples, streamed when the corpus reader can (`iter_examples`), else its `get_examples` list"
+    if hasattr(self.corpus, "iter_examples"): return self.corpus.iter_examples(self.corpus_file)
+    return self.corpus.get_examples(self.corpus_dir, self.mode)
 
 # %% ../nbs/03_dataset.ipynb #839aefe2
 @patch
-def _save_cache(self:QADataset):
-    "Write arrays and examples to the cache file atomically (skipped with a warning if the folder is read-only)"
-    payload = {"key": self.cache_key, "examples": [_example_dict(e) for e in self.examples],
-               **{k: torch.from_numpy(v) for k, v in self.arrays.items()}}
-    buf = io.BytesIO(); torch.save(payload, buf)
-    try: atomic_write_bytes(self.cache_file, buf.getvalue())
-    except OSError as e: warnings.warn(f"could not write the feature cache {self.cache_file}: {e}")
+def _build_cache(self:QADataset, progress:bool=True)->bool:
+    "Stream the features into a new cache folder, swap it in, open it memory-mapped; False (with a warning) if it cannot be written"
+    _remove_stale(self.cache_dir)
+    tmp = self.cache_dir.with_name(f".{self.cache_dir.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True); sink = None
+    try:
+        sink = _DiskSink(tmp)
+        _build_into(sink, self._examples(), self.tokenizer, *self._lengths, progress=progress)
+        sink.close(self.cache_key, special_ids=_special_ids(self.tokenizer))
+        try: _swap_in(tmp, self.cache_dir)
+        except OSError as e: raise _CacheWriteError(e.errno, f"renaming the finished folder: {e.strerror}") from None
+    except _CacheWriteError as e:
+        warnings.warn(f"could not write the feature cache {self.cache_dir} ({e.strerror}); the corpus folder is left as it was "
+                      "and the features are built in memory instead")
+        return False
+    finally:
+        if sink is not None: sink.abort() # closes what is still open (nothing after `close`)
+        shutil.rmtree(tmp, ignore_errors=True) # gone after the swap; removes what a failure left
+    self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths)
+    return True
 
 # %% ../nbs/03_dataset.ipynb #fb35c933
 @patch
 def _load_cache(self:QADataset)->bool:
-    "Load the cache; a damaged or foreign cache is reported and rebuilt"
-    try:
-        d = torch.load(self.cache_file)
-        if d.get("key") != self.cache_key: raise ValueError("cache key mismatch")
-        a = self.args
-        self.features = QAFeatureSet({k: d[k].numpy() for k in _ARRAYS}, [QAExample(**e) for e in d["examples"]],
-                                     a.max_seq_length, a.max_query_length, a.doc_stride)
+    "Open the cache folder; an unfinished, foreign, damaged or edited one is reported and rebuilt"
+    try: self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths)
     except Exception as e:
-        warnings.warn(f"feature cache {self.cache_file} is unreadable ({type(e).__name__}: {e}); rebuilding it")
+        warnings.warn(f"feature cache {self.cache_dir} is unreadable ({type(e).__name__}: {e}); rebuilding it")
         return False
     self.loaded_from_cache = True
-    logger.info("loaded %s features from cache %s", self.mode, self.cache_file)
+    logger.info("loaded %s features from cache %s", self.mode, self.cache_dir)
     return True
 
 # %% ../nbs/03_dataset.ipynb #4994aa25
 @patch
 def __getitem__(self:QADataset, i:int)->QAFeatures:
     "Window `i` as the book's `QAFeatures`"
-    a = self.arrays
-    offs = [tuple(int(x) for x in o) if o[0] >= 0 else None for o in a["offsets"][i]]
-    return QAFeatures(input_ids=a["input_ids"][i].tolist(), attention_mask=a["attention_mask"][i].tolist(),
-                      token_type_ids=a["token_type_ids"][i].tolist(), start_positions=int(a["start_positions"][i]),
-                      end_positions=int(a["end_positions"][i]),
-                      example_id=self.examples[a["example_index"][i]].question_id, offset_mapping=offs)
+    if not -len(self) <= i < len(self): raise IndexError(f"window {i} out of range ({len(self)} windows)")
+    i %= len(self); fs = self.features
+    b, o = fs.batch([i]), fs.offsets([i])[0]
+    return QAFeatures(input_ids=b["input_ids"][0].tolist(), attention_mask=b["attention_mask"][0].tolist(),
+                      token_type_ids=b["token_type_ids"][0].tolist(), start_positions=int(b["start_positions"][0]),
+                      end_positions=int(b["end_positions"][0]), example_id=self.examples[int(fs.windows["example_index"][i])].question_id,
+                      offset_mapping=[tuple(int(x) for x in p) if p[0] >= 0 else None for p in o])
 
 # %% ../nbs/03_dataset.ipynb #d6e6c10c
 @patch
 def __getitems__(self:QADataset, indices:list)->dict:
-    "Many windows at once, as rows of the arrays (the DataLoader's batched fetch: no per-token Python objects)"
-    idx = np.asarray(indices, dtype=np.int64)
-    return {k: self.arrays[k][idx] for k in MODEL_INPUTS}
+    "Many windows at once, assembled by `QAFeatureSet.batch` (the DataLoader's batched fetch: no per-token Python objects)"
+    return self.features.batch(indices)
 
 # %% ../nbs/03_dataset.ipynb #4291509c
 def show_feature(ds:QADataset, # features built by `QADataset` (its tokenizer shows the tokens)
                  i:int, # window index
                 )->str: # multi-line text: question, gold answer, window start, label (and its text), tokens
     "Readable view of window `i`: its question, where it starts, and the labelled answer tokens"
-    f, a = ds[i], ds.arrays
-    ex = ds.examples[a["example_index"][i]]
+    f, w = ds[i], ds.windows
+    ex = ds.examples[int(w["example_index"][i])]
     toks = ds.tokenizer.convert_ids_to_tokens([t for t, m in zip(f.input_ids, f.attention_mask) if m])
     marked = [f"[{t}]" if f.start_positions and f.start_positions <= j <= f.end_positions else t for j, t in enumerate(toks)]
     lines = [f"question : {ex.question_text}", f"gold     : {ex.answer_text!r}",
-             f"window   : starts at context token {int(a['window_start'][i])}",
+             f"window   : starts at context token {int(w['window_start'][i])}",
              f"label    : tokens {f.start_positions}..{f.end_positions}"]
     if f.start_positions:
         s, e = f.offset_mapping[f.start_positions][0], f.offset_mapping[f.end_positions][1]
@@ -264,13 +509,11 @@ def to_features(x, # a `QAFeatureSet`, or a `QADataset` (its `features`)
 @patch
 def labelled_spans(self:QAFeatureSet)->dict: # {example index: text}; examples whose answer is in no window are left out
     "Text of the labelled token span of each example (its first window that holds the answer)"
-    a = self.arrays; spans = {}
-    for f in np.flatnonzero(a["start_positions"] > 0):
-        i = int(a["example_index"][f])
-        if i in spans: continue
-        o = a["offsets"][f]
-        spans[i] = self.examples[i].context_text[o[a["start_positions"][f], 0]:o[a["end_positions"][f], 1]]
-    return spans
+    w = self.windows; lab = np.flatnonzero(np.asarray(w["start_positions"]) > 0)
+    ex, first = np.unique(np.asarray(w["example_index"])[lab], return_index=True)
+    f = lab[first]
+    a, b = self.char_spans(f, w["start_positions"][f], w["end_positions"][f])
+    return {int(i): self.examples[int(i)].context_text[s:e] for i, s, e in zip(ex, a, b)}
 
 # %% ../nbs/03_dataset.ipynb #73c05a38
 def answer_coverage(ds:QADataset|QAFeatureSet, # features built in train or val mode

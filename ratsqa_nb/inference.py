@@ -153,15 +153,15 @@ def features(self:QAPredictor, examples:list, # `QAExample`s (gold answers, if a
 def logits(self:QAPredictor, features:QAFeatureSet, # windows, e.g. from `QAPredictor.features`
           )->tuple: # (start, end), each float32 (n_windows, max_seq_length)
     "Start and end logits of every window, run `batch_size` windows at a time"
-    arrays = features.arrays
-    ids, mask, types = arrays["input_ids"], arrays["attention_mask"], arrays["token_type_ids"]
-    start = np.full(ids.shape, -1e4, dtype=np.float32); end = start.copy()
-    for b in range(0, len(ids), self.batch_size):
-        sl = slice(b, b + self.batch_size)
-        width = int(mask[sl].sum(1).max()) # trim padding shared by the whole batch
-        as_tensor = lambda a: torch.from_numpy(a[sl, :width].astype(np.int64)).to(self.device)
-        inputs = {"input_ids": as_tensor(ids), "attention_mask": as_tensor(mask)}
-        if self.use_token_types: inputs["token_type_ids"] = as_tensor(types)
+    n = len(features)
+    start = np.full((n, features.max_seq_length), -1e4, dtype=np.float32); end = start.copy()
+    for b in range(0, n, self.batch_size):
+        sl = slice(b, min(b + self.batch_size, n))
+        rows = features.batch(np.arange(sl.start, sl.stop)) # assembled from the stored tokens
+        width = int(rows["attention_mask"].sum(1).max()) # trim padding shared by the whole batch
+        as_tensor = lambda k: torch.from_numpy(rows[k][:, :width].astype(np.int64)).to(self.device)
+        inputs = {"input_ids": as_tensor("input_ids"), "attention_mask": as_tensor("attention_mask")}
+        if self.use_token_types: inputs["token_type_ids"] = as_tensor("token_type_ids")
         out = self.model(**inputs)
         start[sl, :width] = out.start_logits.float().cpu().numpy(); end[sl, :width] = out.end_logits.float().cpu().numpy()
     return start, end

@@ -77,14 +77,14 @@ def _to_numpy(x)->np.ndarray:
     return np.asarray(x, dtype=np.float32)
 
 # %% ../nbs/06_postprocess.ipynb #04549a88
-def _candidates(start:np.ndarray, end:np.ndarray, offsets:np.ndarray, n_best_size:int, max_answer_length:int,
+def _candidates(start:np.ndarray, end:np.ndarray, context_mask, n_best_size:int, max_answer_length:int,
                 chunk:int=2048)->tuple:
     "Best valid (window, start token, end token, start logit, end logit) candidates of all windows, as flat arrays"
     out = []
     k = min(n_best_size, start.shape[1])
     keep = min(k * k, 2 * n_best_size) # per window: enough for n_best_size distinct spans after merging
     for c0 in range(0, len(start), chunk):
-        ctx = offsets[c0:c0 + chunk, :, 0] >= 0
+        ctx = context_mask(np.arange(c0, min(c0 + chunk, len(start)))) # (windows, positions): True on context tokens
         s = np.where(ctx, start[c0:c0 + chunk], -np.inf); e = np.where(ctx, end[c0:c0 + chunk], -np.inf)
         si = np.argsort(-s, axis=1, kind="stable")[:, :k]; ei = np.argsort(-e, axis=1, kind="stable")[:, :k]
         sl = np.take_along_axis(s, si, 1); el = np.take_along_axis(e, ei, 1)
@@ -110,14 +110,15 @@ def postprocess_qa_predictions(features:QAFeatureSet|QADataset, # the windows th
     if n_best_size < 1 or max_answer_length < 1:
         raise ValueError(f"n_best_size={n_best_size} and max_answer_length={max_answer_length} must be at least 1")
     fs = to_features(features)
-    offsets, ex_index = fs.arrays["offsets"], np.asarray(fs.arrays["example_index"])
+    shape = (len(fs), fs.max_seq_length)
     start, end = _to_numpy(start_logits), _to_numpy(end_logits)
-    if start.shape != end.shape or start.shape != offsets.shape[:2]:
-        raise ValueError(f"start_logits {start.shape} and end_logits {end.shape} must both be (n_windows, max_seq_length) = {offsets.shape[:2]}")
-    f, si, ei, sl, el = _candidates(start, end, offsets, n_best_size, max_answer_length)
+    if len(fs) == 0 and start.size == 0 and end.size == 0: start = end = np.zeros(shape, np.float32) # no windows at all
+    if start.shape != end.shape or start.shape != shape:
+        raise ValueError(f"start_logits {start.shape} and end_logits {end.shape} must both be (n_windows, max_seq_length) = {shape}")
+    f, si, ei, sl, el = _candidates(start, end, fs.context_mask, n_best_size, max_answer_length)
     score = sl + el
-    cs, ce = offsets[f, si, 0].astype(np.int64), offsets[f, ei, 1].astype(np.int64)
-    ex = ex_index[f]
+    cs, ce = fs.char_spans(f, si, ei)
+    ex = np.asarray(fs.windows["example_index"])[f]
     order = np.lexsort((-score, ex)) # by example, best first
     bounds = np.searchsorted(ex[order], np.arange(len(fs.examples) + 1))
     predictions, nbest = {}, {}
@@ -141,10 +142,10 @@ def oracle_logits(ds:QAFeatureSet|QADataset, # features with labels (`start_posi
                   value:float=10.0, # logit at the labelled start and end tokens
                  )->tuple: # (start_logits, end_logits), each float32 (n_windows, max_seq_length)
     "Logits of a perfect model: `value` at each window's labelled start and end, 0 elsewhere"
-    a = to_features(ds).arrays; n, L = a["input_ids"].shape
-    start, end = np.zeros((n, L), np.float32), np.zeros((n, L), np.float32)
-    has = np.flatnonzero(a["start_positions"] > 0)
-    start[has, a["start_positions"][has]] = value; end[has, a["end_positions"][has]] = value
+    fs = to_features(ds); sp, ep = np.asarray(fs.windows["start_positions"]), np.asarray(fs.windows["end_positions"])
+    start, end = (np.zeros((len(fs), fs.max_seq_length), np.float32) for _ in range(2))
+    has = np.flatnonzero(sp > 0)
+    start[has, sp[has]] = value; end[has, ep[has]] = value
     return start, end
 
 # %% ../nbs/06_postprocess.ipynb #153fe6fc

@@ -20,7 +20,7 @@ from fastcore.basics import patch
 from transformers import get_linear_schedule_with_warmup
 
 from .settings import QATrainArguments, parse_monitor, writable_dir, logger
-from .dataset import QADataset, data_collator
+from .dataset import QADataset, QAFeatureSet, data_collator
 from .metric import evaluate_examples
 from .postprocess import postprocess_qa_predictions
 
@@ -84,21 +84,21 @@ def _grouped(self:SeededRandomSampler, order, g)->list:
     return np.concatenate(full + short).tolist() if batches else []
 
 # %% ../nbs/08_training.ipynb #37ca0dc8
-def _per_window(ds, from_arrays, from_item)->np.ndarray:
-    "One value per window of `ds`: from its arrays when it has them (a `QADataset`), else item by item (e.g. a `Subset`)"
-    arrays = getattr(ds, "arrays", None)
-    if arrays is not None: return np.asarray(from_arrays(arrays))
+def _per_window(ds, from_features, from_item)->np.ndarray:
+    "One value per window of `ds`: from its `QAFeatureSet` when it has one (a `QADataset`), else item by item (e.g. a `Subset`)"
+    fs = getattr(ds, "features", None)
+    if isinstance(fs, QAFeatureSet): return np.asarray(from_features(fs))
     return np.array([from_item(ds[i]) for i in range(len(ds))])
 
 # %% ../nbs/08_training.ipynb #8dd3fcfb
 def _window_lengths(ds)->np.ndarray:
     "Real (unpadded) tokens of every window of `ds`"
-    return _per_window(ds, lambda a: np.asarray(a["attention_mask"]).sum(1), lambda f: sum(f.attention_mask))
+    return _per_window(ds, lambda fs: fs.window_lengths(), lambda f: sum(f.attention_mask))
 
 # %% ../nbs/08_training.ipynb #55f4c20e
 def _answerless(ds)->np.ndarray:
     "True for every window of `ds` whose label is [CLS] (the answer is not in the window)"
-    return _per_window(ds, lambda a: np.asarray(a["start_positions"]) == 0, lambda f: f.start_positions == 0)
+    return _per_window(ds, lambda fs: np.asarray(fs.windows["start_positions"]) == 0, lambda f: f.start_positions == 0)
 
 # %% ../nbs/08_training.ipynb #c42cf530
 def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `seed`, `group_by_length` and `negative_window_ratio`
@@ -180,7 +180,7 @@ def on_validation_epoch_end(self:QATask):
         S, E = (x.transpose(0, 1).reshape(-1, x.shape[-1]) for x in (S, E))
     n = min(len(S), len(ds)) # fewer with limit_val_batches: score the questions whose windows were all seen
     S, E = S[:n].numpy(), E[:n].numpy()
-    ex_idx = ds.arrays["example_index"]
+    ex_idx = np.asarray(ds.windows["example_index"])
     seen = set(ex_idx[:n].tolist()) - set(ex_idx[n:].tolist())
     if not seen: return
     pad = np.full((len(ds) - n, S.shape[1]), -1e4, dtype=S.dtype)

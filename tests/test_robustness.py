@@ -5,7 +5,7 @@ Everything runs on the CPU with a small BERT (hidden 64, 2 layers) and reduced c
 The fuzz tests need `hypothesis` (a dev requirement); they are skipped where it is missing.
 """
 from __future__ import annotations
-import json, os, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request, warnings
+import json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request, warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -129,30 +129,74 @@ def _dataset_args(tiny, root):
                             downstream_model_dir=str(root/"run"), cpu_workers=0)
 
 
-def test_damaged_feature_cache_is_rebuilt_with_a_warning(tiny, tmp_path):
-    import shutil
+def _damage_cache(d, what):
+    "Damage the cache folder `d` the way `what` says"
+    bins = sorted(d.glob("*.bin"))
+    if what == "meta.json missing": (d/"meta.json").unlink()
+    elif what == "meta.json garbage": (d/"meta.json").write_bytes(b"\x00garbage" * 64)
+    elif what == "meta.json empty": (d/"meta.json").write_bytes(b"")
+    elif what == "meta.json from another key":
+        m = json.loads((d/"meta.json").read_text()); m["key"] = "0" * 20; (d/"meta.json").write_text(json.dumps(m))
+    elif what == "array truncated to half": p = d/"context_ids.bin"; p.write_bytes(p.read_bytes()[:p.stat().st_size // 2])
+    elif what == "array emptied": (d/"window_start.bin").write_bytes(b"")
+    elif what == "array deleted": (d/"question_ptr.bin").unlink()
+    elif what == "byte flipped in the examples":
+        p = d/"example_records.bin"; b = bytearray(p.read_bytes()); b[len(b) // 2] ^= 0x20; p.write_bytes(bytes(b))
+    elif what == "folder replaced by a file": shutil.rmtree(d); d.write_bytes(b"not a folder")
+    else: raise ValueError(what)
+    assert bins, "the cache folder holds no arrays"
+
+
+@pytest.mark.parametrize("what", ["meta.json missing", "meta.json garbage", "meta.json empty", "meta.json from another key",
+                                  "array truncated to half", "array emptied", "array deleted", "byte flipped in the examples",
+                                  "folder replaced by a file"])
+def test_damaged_feature_cache_is_rebuilt_with_a_warning(tiny, tmp_path, what):
     from ratsqa_nb.corpus import KorQuADV1Corpus
     from ratsqa_nb.dataset import QADataset
     shutil.copytree(tiny.corpus_root, tmp_path/"Korpora")
-    for p in (tmp_path/"Korpora"/"korquad-v1").glob("cached_*"): p.unlink()
+    for p in (tmp_path/"Korpora"/"korquad-v1").glob("cached_*"): shutil.rmtree(p) if p.is_dir() else p.unlink()
     args = _dataset_args(tiny, tmp_path/"Korpora")
     build = lambda: QADataset(args, KorQuADV1Corpus(), tiny.tok, mode="val", progress=False)
     first = build()
-    assert first.cache_file.exists() and not first.loaded_from_cache
-    good = first.cache_file.read_bytes()
-    damages = {"truncated to half": good[:len(good) // 2], "truncated to 10 bytes": good[:10], "empty": b"",
-               "not a cache": b"\x00garbage" * 64, "zip header only": good[:64]}
-    for what, data in damages.items():
-        first.cache_file.write_bytes(data)
-        with pytest.warns(UserWarning, match=r"(?s)is unreadable.*rebuilding it"):
-            again = build()
-        assert not again.loaded_from_cache, what
-        for k in first.arrays: np.testing.assert_array_equal(again.arrays[k], first.arrays[k], err_msg=what)
-        assert [e.question_id for e in again.examples] == [e.question_id for e in first.examples]
-        assert first.cache_file.read_bytes() != data, f"{what}: the cache was not rewritten"
-        with warnings.catch_warnings():
-            warnings.simplefilter("error") # the rewritten cache loads without a warning
-            assert build().loaded_from_cache, what
+    assert first.cache_dir.is_dir() and not first.loaded_from_cache
+    want = {k: np.array(v) for k, v in {**first.features.tokens, **first.features.windows}.items()} # copies: the files get damaged
+    want_ids = [e.question_id for e in first.examples]
+    del first
+    _damage_cache(build().cache_dir, what)
+    with pytest.warns(UserWarning, match=r"(?s)is unreadable.*rebuilding it"):
+        again = build()
+    assert not again.loaded_from_cache
+    for k, v in want.items(): np.testing.assert_array_equal(np.asarray({**again.features.tokens, **again.features.windows}[k]), v, err_msg=k)
+    assert [e.question_id for e in again.examples] == want_ids
+    with warnings.catch_warnings():
+        warnings.simplefilter("error") # the rewritten cache loads without a warning
+        assert build().loaded_from_cache
+    assert not [p.name for p in again.cache_dir.parent.iterdir() if p.name.startswith(".")], "temporary folders left behind"
+
+
+def test_cache_write_failing_midway_leaves_the_corpus_folder_as_it_was(tiny, tmp_path):
+    "A write that fails part-way (the process's file-size limit, as a full disk would) warns, cleans up and builds in memory"
+    resource = pytest.importorskip("resource")
+    import signal
+    from ratsqa_nb.corpus import KorQuADV1Corpus
+    from ratsqa_nb.dataset import QADataset
+    shutil.copytree(tiny.corpus_root, tmp_path/"Korpora")
+    folder = tmp_path/"Korpora"/"korquad-v1"
+    for p in folder.glob("cached_*"): shutil.rmtree(p) if p.is_dir() else p.unlink()
+    before = sorted(p.name for p in folder.iterdir())
+    args = _dataset_args(tiny, tmp_path/"Korpora")
+    reference = QADataset(args, KorQuADV1Corpus(), tiny.tok, mode="train", progress=False, cache=False)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN) # a write past the limit then fails with EFBIG instead of killing us
+    try:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8 * 1024, hard)) # some of the files are bigger than this
+        with pytest.warns(UserWarning, match=r"could not write the feature cache .*File too large.*left as it was.*in memory"):
+            ds = QADataset(args, KorQuADV1Corpus(), tiny.tok, mode="train", progress=False)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard)); signal.signal(signal.SIGXFSZ, old)
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert not ds.loaded_from_cache and len(ds) == len(reference)
+    for k in reference.windows: np.testing.assert_array_equal(ds.windows[k], reference.windows[k])
 
 
 def test_damaged_checkpoints_give_one_clear_error(tmp_path):
