@@ -118,9 +118,16 @@ def rss_mb() -> float:
 
 
 def peak_rss_mb() -> float:
-    "Peak resident set size of this process in MiB (ru_maxrss is KiB on Linux)"
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
+    """Peak resident set size of this process in MiB: Linux's VmHWM, else ru_maxrss (KiB on Linux, bytes on macOS).
+    Not ru_maxrss on Linux: it survives fork + exec, so a worker started by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"): return int(line.split()[1])/1024
+    except OSError: pass
+    import resource, sys
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r/2**20 if sys.platform == "darwin" else r/1024
 
 
 def median(xs): return statistics.median(xs) if xs else float("nan")

@@ -19,8 +19,12 @@ with its pinned transformers 4.28.1 / pytorch-lightning 1.6.1, torch 2.13.0 and 
 (pytorch-lightning 1.6.1 imports pkg_resources, which recent setuptools no longer ship; torch 2.13 declares
 setuptools>=77 but does not need it to run, so pip's conflict warning is expected).
 
-Exit status: 0 when the speed-up over ratsnlp's single process reaches `--target` (25x) and the input_ids agree,
-1 otherwise (`--no-targets` reports without judging), 2 on a setup error.
+Last, on a KorQuAD-dev-sized corpus (`--dev-questions`, 5,774) the whole build is timed side by side with the
+tokenizer alone (the Rust tokenizer encoding each paragraph, with offsets, and each question once: the least any
+build has to do), alternating, `--repeats` times each.
+
+Exit status: 0 when the speed-up over ratsnlp's single process reaches `--target` (25x), the input_ids agree and
+the dev-sized build takes at most `--floor-target` (2x) the tokenizer alone, 1 otherwise (`--no-targets` reports without judging), 2 on a setup error.
 
     python bench/preprocess.py                       # full run: ~7 min on a busy 2-core machine (+3 min once for the venv)
     python bench/preprocess.py --questions 2000 --skip-ratsnlp --no-targets   # smoke run
@@ -180,6 +184,8 @@ def parse(argv=None):
     ap.add_argument("--subset", type=int, default=6000, help="questions both libraries are timed on (default 6000)")
     ap.add_argument("--repeats", type=int, default=3, help="timed builds per side and size (medians are quoted)")
     ap.add_argument("--target", type=float, default=25.0, help="required speed-up over ratsnlp's single process")
+    ap.add_argument("--dev-questions", type=int, default=5774, help="size of the corpus timed against the tokenizer alone")
+    ap.add_argument("--floor-target", type=float, default=2.0, help="max ratio: dev-sized build / tokenizer alone")
     ap.add_argument("--skip-ratsnlp", action="store_true", help="time ratsqa_nb only (no venv, no comparison)")
     ap.add_argument("--no-targets", action="store_true", help="report without judging (exit 0 unless it breaks)")
     ap.add_argument("--ratsnlp-venv", default=str(HERE/".venv-ratsnlp"), help="throwaway venv for ratsnlp")
@@ -187,6 +193,19 @@ def parse(argv=None):
     ap.add_argument("--profile", action="store_true", help="cProfile one full-size ratsqa_nb build and print the top")
     ap.add_argument("--json", help="also write all results to this JSON file")
     return ap.parse_args(argv)
+
+
+def tokenizer_floor(root, tok) -> float:
+    "Seconds the Rust tokenizer takes to encode each paragraph (with offsets) and each question of `root`'s train file once"
+    from ratsqa_nb.tokenizer import backend_copy
+    d = B.load_json(Path(root)/"korquad-v1"/"KorQuAD_v1.0_train.json")
+    paras = [p for a in d["data"] for p in a["paragraphs"]]
+    contexts, questions = [p["context"] for p in paras], [q["question"] for p in paras for q in p["qas"]]
+    bk = backend_copy(tok)
+    with B.Timer() as t:
+        bk.encode_batch(contexts, add_special_tokens=False)
+        getattr(bk, "encode_batch_fast", bk.encode_batch)(questions, add_special_tokens=False)
+    return t.s
 
 
 def profile_build(root, vocab, tok, top=18):
@@ -222,6 +241,8 @@ def run(opt, work: Path) -> int:
     n_full = B.count_questions(full)
     n_sub = min(opt.subset, n_full)
     sub = B.take_questions(full, n_sub)
+    n_dev = min(opt.dev_questions, n_full)
+    root_dev = B.write_corpus(B.take_questions(full, n_dev), work/"dev-sized")
     root_full, root_sub = B.write_corpus(full, work/"full"), B.write_corpus(sub, work/"subset")
     stats_full, stats_sub = B.corpus_stats(full), B.corpus_stats(sub)
     del full, sub
@@ -271,6 +292,13 @@ def run(opt, work: Path) -> int:
         del ds; gc.collect()
         print(f"repeat {k+1}/{opt.repeats}: ratsqa_nb {n_full:,} q {s:.2f} s", flush=True)
     if opt.profile: profile_build(root_full, vocab, tok)
+    t_dev, t_floor = [], []
+    for k in range(opt.repeats):
+        ds, s = B.ratsqa_build(root_dev, vocab, tokenizer=tok); t_dev.append(s); del ds; gc.collect()
+        t_floor.append(tokenizer_floor(root_dev, tok))
+        print(f"repeat {k+1}/{opt.repeats}: ratsqa_nb {n_dev:,} q {s:.3f} s | tokenizer alone {t_floor[-1]:.3f} s", flush=True)
+    floor_ratio = B.median([a/b for a, b in zip(t_dev, t_floor)])
+    res.update(dev_sized={"questions": n_dev, "build_s": t_dev, "tokenizer_alone_s": t_floor, "ratio": floor_ratio})
 
     eps = lambda n, ts: n/B.median(ts)
     ours_sub, ours_full = eps(n_sub, t_ours_sub), eps(n_full, t_ours_full)
@@ -324,6 +352,10 @@ def run(opt, work: Path) -> int:
                   f"{l['answers_containing_gold']:>8,}{l['answers_invalid_label']:>9,} |{l['windows_labelled']:>9,}"
                   f"{l['windows_exact']:>8,}{l['windows_containing_gold']:>8,}{l['windows_invalid_label']:>9,}")
         print("  (invalid = a label that does not fall on context tokens, or on a window whose input_ids differ)")
+    ok_floor = floor_ratio <= opt.floor_target
+    print(f"FLOOR dev-sized ({n_dev:,} q) build / tokenizer alone: {B.median(t_dev):.3f} s / {B.median(t_floor):.3f} s = "
+          f"{floor_ratio:.2f}x (median of per-repeat ratios; target <= {opt.floor_target:g}x) {'OK' if ok_floor else 'MISSED'}")
+    if not ok_floor: fails.append(f"dev-sized build {floor_ratio:.2f}x the tokenizer alone > {opt.floor_target:g}x")
     print(f"ratsqa_nb answer_coverage: subset {cov}, full {cov_full}")
     print("=" * 78)
     if opt.json: Path(opt.json).write_text(json.dumps(res, indent=2, ensure_ascii=False))

@@ -155,9 +155,11 @@ _DECODER = json.JSONDecoder()
 class _NotStreamable(Exception):
     "The file is not a plain `{..., \"data\": [...]}` object; read it whole to report what is wrong"
 
+_READ_CHUNK = 1 << 20 # characters read at a time
+
 class _JSONStream:
     "Values read one at a time from a text file, through a buffer that grows only as a value needs it"
-    def __init__(self, f, chunk:int=1 << 20): self.f, self.buf, self.pos, self.chunk, self.eof = f, "", 0, chunk, False
+    def __init__(self, f, chunk:int=None): self.f, self.buf, self.pos, self.chunk, self.eof = f, "", 0, chunk or _READ_CHUNK, False
     def _more(self)->bool:
         text = self.f.read(self.chunk)
         if not text: self.eof = True; return False

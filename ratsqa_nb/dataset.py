@@ -346,8 +346,8 @@ class ExampleStore(Sequence):
     def __repr__(self): return f"ExampleStore({len(self)} examples)"
 
 # %% ../nbs/03_dataset.ipynb #9e4b1f27
-def _open_cache(folder:Path, key:str, max_seq_length:int, max_query_length:int, doc_stride:int)->QAFeatureSet:
-    "Open a finished cache folder memory-mapped, after checking its version, key, and every file's size and SHA-256"
+def _open_cache(folder:Path, key:str, max_seq_length:int, max_query_length:int, doc_stride:int, verify:bool=True)->QAFeatureSet:
+    "Open a finished cache folder memory-mapped, after checking its version, key, every file's size and (`verify`) SHA-256"
     meta = json.loads((folder/"meta.json").read_text(encoding="utf-8"))
     if meta.get("version") != CACHE_VERSION: raise ValueError(f"written by cache version {meta.get('version')}, this library reads version {CACHE_VERSION}")
     if meta.get("key") != key: raise ValueError("cache key mismatch")
@@ -356,7 +356,7 @@ def _open_cache(folder:Path, key:str, max_seq_length:int, max_query_length:int, 
         p = folder/f"{name}.bin"; size = p.stat().st_size
         if size != f["bytes"] or size != int(np.prod(f["shape"])) * np.dtype(f["dtype"]).itemsize:
             raise ValueError(f"{p.name} has {size} bytes, {f['bytes']} were written")
-        if _file_sha(p) != f["sha256"]: raise ValueError(f"{p.name} changed after it was written (SHA-256 differs)")
+        if verify and _file_sha(p) != f["sha256"]: raise ValueError(f"{p.name} changed after it was written (SHA-256 differs)")
         arrays[name] = np.memmap(p, dtype=f["dtype"], mode="r", shape=tuple(f["shape"])) if size else np.zeros(f["shape"], f["dtype"])
     examples = ExampleStore(arrays["example_records"], arrays["example_records_ptr"], arrays["context_texts"], arrays["context_texts_ptr"])
     return QAFeatureSet({k: arrays[k] for k in _TOKEN_KEYS}, {k: arrays[k] for k in _WINDOW_KEYS}, examples,
@@ -404,7 +404,7 @@ class QADataset(Dataset):
                "doc_stride": args.doc_stride, "corpus_sha256": _file_sha(self.corpus_file)}
         self.cache_key = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:20]
         self.cache_dir = self.corpus_dir/f"cached_{mode}_{args.max_seq_length}_{self.cache_key}"
-        self.loaded_from_cache = False
+        self.loaded_from_cache = self._mapped = False
         if cache and not args.overwrite_cache and self.cache_dir.exists() and self._load_cache(): return
         logger.info("building %s features from %s", mode, self.corpus_file)
         if cache and self._build_cache(progress): return
@@ -447,7 +447,8 @@ def _build_cache(self:QADataset, progress:bool=True)->bool:
     finally:
         if sink is not None: sink.abort() # closes what is still open (nothing after `close`)
         shutil.rmtree(tmp, ignore_errors=True) # gone after the swap; removes what a failure left
-    self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths)
+    self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths, verify=False) # just written and hashed
+    self._mapped = True
     return True
 
 # %% ../nbs/03_dataset.ipynb #fb35c933
@@ -458,9 +459,22 @@ def _load_cache(self:QADataset)->bool:
     except Exception as e:
         warnings.warn(f"feature cache {self.cache_dir} is unreadable ({type(e).__name__}: {e}); rebuilding it")
         return False
-    self.loaded_from_cache = True
+    self.loaded_from_cache = self._mapped = True
     logger.info("loaded %s features from cache %s", self.mode, self.cache_dir)
     return True
+
+# %% ../nbs/03_dataset.ipynb #6e0f3b5a
+@patch
+def __getstate__(self:QADataset)->dict:
+    "Pickle a cache-backed dataset as its cache folder (the receiving process maps the same files), others as they are"
+    state = dict(self.__dict__)
+    if state.get("_mapped"): state["features"] = None
+    return state
+
+@patch
+def __setstate__(self:QADataset, state:dict):
+    self.__dict__.update(state)
+    if self.__dict__.get("_mapped"): self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths, verify=False)
 
 # %% ../nbs/03_dataset.ipynb #4994aa25
 @patch

@@ -9,7 +9,7 @@ def test_bench_smoke(tmp_path, run_script):
     work = tmp_path/"bench"  # shared, so the tiny vocabulary is trained once
     out = run_script(["bench/preprocess.py", "--questions", "2000", "--subset", "1000", "--repeats", "1",
                       "--skip-ratsnlp", "--no-targets", "--workdir", str(work)])
-    for line in ("SUMMARY preprocess benchmark", "ratsqa_nb QADataset (full)", "answer_coverage", "RESULT:"):
+    for line in ("SUMMARY preprocess benchmark", "ratsqa_nb QADataset (full)", "FLOOR dev-sized", "answer_coverage", "RESULT:"):
         assert line in out, f"{line!r} missing from preprocess.py's output:\n{out}"
     assert "missing': 0" in out  # every generated answer lies in some window
 
