@@ -25,7 +25,8 @@ from .postprocess import postprocess_qa_predictions
 
 # %% auto #0
 __all__ = ['resolve_model_dir', 'QAInputError', 'check_inputs', 'resolve_device', 'QAPredictor', 'saved_predictor_settings',
-           'PointingModel', 'highlight_answer', 'read_jsonl', 'ratsqa_predict']
+           'merge_windows', 'token_scores', 'span_window', 'PointingModel', 'highlight_answer', 'read_jsonl',
+           'ratsqa_predict']
 
 # %% ../nbs/09_inference.ipynb #720b4a61
 def resolve_model_dir(name_or_path:str, # model folder, training folder holding `hf/`, or a hub name
@@ -166,6 +167,73 @@ def logits(self:QAPredictor, features:QAFeatureSet, # windows, e.g. from `QAPred
         start[sl, :width] = out.start_logits.float().cpu().numpy(); end[sl, :width] = out.end_logits.float().cpu().numpy()
     return start, end
 
+# %% ../nbs/09_inference.ipynb #318e4035
+def _windows_of(fs:QAFeatureSet)->list:
+    "Per example, its windows (row, first context token, positions and character offsets of its context tokens): all that explaining reads from `fs`"
+    offsets = fs.offsets(np.arange(len(fs))) # (n_windows, max_seq_length, 2), -1 outside the context
+    ex_index, first = np.asarray(fs.windows["example_index"]), np.asarray(fs.windows["window_start"])
+    per = [[] for _ in fs.examples]
+    for w in range(len(ex_index)):
+        pos = np.flatnonzero(offsets[w, :, 0] >= 0)
+        per[int(ex_index[w])].append(SimpleNamespace(row=w, first=int(first[w]), pos=pos, offsets=offsets[w, pos].astype(np.int64)))
+    return per
+
+# %% ../nbs/09_inference.ipynb #8806657e
+def merge_windows(windows:list, # one example's windows, as `_windows_of` gives them
+                  start:np.ndarray, # start logits (n_windows, max_seq_length) of the feature set
+                  end:np.ndarray, # end logits, same shape
+                 )->dict: # per context token, in order: offsets (n, 2), start_logit, end_logit, window (index into `windows`)
+    "One start and one end logit per context token, each from the window where the token is farthest from a cut edge"
+    n = max((w.first + len(w.pos) for w in windows), default=0)
+    depth, window = np.full(n, -1), np.full(n, -1)
+    offsets, s_logit, e_logit = np.zeros((n, 2), np.int64), np.zeros(n, np.float32), np.zeros(n, np.float32)
+    for k, w in enumerate(windows):
+        j, last = w.first + np.arange(len(w.pos)), w.first + len(w.pos) - 1
+        left = j - w.first if w.first > 0 else np.full(len(j), n) # the context's own start is no cut
+        right = last - j if last < n - 1 else np.full(len(j), n)
+        d = np.minimum(left, right); take = d > depth[j]; jj = j[take]
+        depth[jj], window[jj], offsets[jj] = d[take], k, w.offsets[take]
+        s_logit[jj], e_logit[jj] = start[w.row, w.pos[take]], end[w.row, w.pos[take]]
+    return dict(offsets=offsets, start_logit=s_logit, end_logit=e_logit, window=window)
+
+# %% ../nbs/09_inference.ipynb #9f550a27
+def _softmax(x)->np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    if not len(x): return x
+    p = np.exp(x - x.max()); return p / p.sum()
+
+# %% ../nbs/09_inference.ipynb #adbef8ea
+def token_scores(merged:dict, # `merge_windows`' result
+                )->list: # [{"start", "end", "p_start", "p_end"}], one per context token, in order
+    "Start and end probability of every context token: softmax of the merged logits over all the context's tokens"
+    ps, pe = _softmax(merged["start_logit"]), _softmax(merged["end_logit"])
+    return [{"start": int(s), "end": int(e), "p_start": float(a), "p_end": float(b)}
+            for (s, e), a, b in zip(merged["offsets"].tolist(), ps, pe)]
+
+# %% ../nbs/09_inference.ipynb #17506f13
+def span_window(windows:list, # one example's windows, as `_windows_of` gives them
+                start:np.ndarray, end:np.ndarray, # logits of the feature set
+                cand:dict, # an n-best candidate of `postprocess_qa_predictions`: start, end, start_logit, end_logit
+               )->Optional[int]: # index into `windows`; None when no window holds the span
+    "The window whose logits gave `cand` its start and end logits"
+    best, where = np.inf, None
+    for k, w in enumerate(windows):
+        p = np.flatnonzero(w.offsets[:, 0] == cand["start"])
+        if not len(p): continue
+        q = np.flatnonzero((np.arange(len(w.pos)) >= p[0]) & (w.offsets[:, 1] >= cand["end"]))
+        if not len(q): continue
+        err = abs(start[w.row, w.pos[p[0]]] - cand["start_logit"]) + np.abs(end[w.row, w.pos[q]] - cand["end_logit"]).min()
+        if err < best: best, where = err, k
+    return where
+
+# %% ../nbs/09_inference.ipynb #2e36fdf4
+def _explain(windows:list, start:np.ndarray, end:np.ndarray, cands:list, answers:list)->list:
+    "`answers` of one question with `window` (where each span came from), `windows` (their character spans) and `tokens` added"
+    tokens = token_scores(merge_windows(windows, start, end))
+    spans = [{"start": int(w.offsets[0, 0]), "end": int(w.offsets[-1, 1])} for w in windows]
+    return [{**a, "window": span_window(windows, start, end, c) if c else None, "windows": spans, "tokens": tokens}
+            for a, c in zip(answers, cands + [None] * len(answers))]
+
 # %% ../nbs/09_inference.ipynb #a5d27f5f
 def _answers(cands:list, top_k:int)->list:
     "n-best candidates of one question as pipeline-style answers; score = softmax of start+end logits over the candidates"
@@ -179,9 +247,11 @@ def _answers(cands:list, top_k:int)->list:
 def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a list of questions
              context:Union[str, List[str]], # a context, or one per question
              top_k:int=1, # answers per question
+             explain:bool=False, # add `tokens` (start/end probability of every context token), `windows` and `window` to each answer
             )->Union[dict, list]: # {"answer", "start", "end", "score"}; a list of them when top_k > 1; one per question for a list
     "Answer a question (or a list of them) from the context, as `pipeline('question-answering')` did"
     if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1: raise QAInputError(f"top_k={top_k!r} must be a positive integer")
+    if not isinstance(explain, bool): raise QAInputError(f"explain={explain!r} must be True or False")
     single = isinstance(question, str) and isinstance(context, str)
     pairs = check_inputs(question, context)
     if not pairs: return []
@@ -193,6 +263,9 @@ def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a
                                           n_best_size=max(s.n_best_size, top_k), max_answer_length=s.max_answer_length,
                                           trim_particles=s.trim_particles)
     results = [_answers(nbest[e.question_id], top_k) for e in examples]
+    if explain:
+        wins = _windows_of(fs)
+        results = [_explain(wins[i], start, end, nbest[e.question_id], r) for i, (e, r) in enumerate(zip(examples, results))]
     results = [r[0] if top_k == 1 else r for r in results]
     return results[0] if single else results
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_web.ipynb #981f2e96
 from __future__ import annotations
-import json, queue, sys, threading, time, urllib.error, urllib.request
+import json, logging, queue, sys, threading, time, urllib.error, urllib.request
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from importlib.resources import files
@@ -14,13 +14,14 @@ from typing import Optional
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from flask import Flask, Response, jsonify, request
+from waitress.server import create_server
 from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
-from werkzeug.serving import WSGIRequestHandler, make_server, run_simple
 
+from .corpus import KorQuADV1Corpus, sample_root
 from .inference import QAInputError, QAPredictor, check_inputs, saved_predictor_settings
 
 # %% auto #0
-__all__ = ['read_predict_request', 'page_html', 'create_app', 'serve_in_background', 'post_json', 'load_test',
+__all__ = ['read_predict_request', 'page_html', 'demo_examples', 'create_app', 'serve_in_background', 'post_json', 'load_test',
            'BatchingPredictor', 'ratsqa_serve']
 
 # %% ../nbs/11_web.ipynb #a0324f10
@@ -33,7 +34,7 @@ def _field(data:dict, name:str)->str:
 # %% ../nbs/11_web.ipynb #95c1be64
 def read_predict_request(req, # the Flask request
                          max_top_k:int=20, # largest `top_k` accepted
-                        )->tuple: # (question, context, top_k)
+                        )->tuple: # (question, context, top_k, explain)
     "Validated fields of a `POST /api/predict` body; raises a 4xx `HTTPException` that says what is wrong"
     if not req.is_json: raise UnsupportedMediaType("send a JSON body with Content-Type: application/json")
     raw = req.get_data() # 413 when the body is over MAX_CONTENT_LENGTH
@@ -44,23 +45,38 @@ def read_predict_request(req, # the Flask request
     top_k = data.get("top_k", 1)
     if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= max_top_k:
         raise BadRequest(f"'top_k' must be an integer from 1 to {max_top_k}, not {top_k!r}")
-    return question, context, top_k
+    explain = data.get("explain", False)
+    if not isinstance(explain, bool): raise BadRequest(f"'explain' must be true or false, not {json.dumps(explain)[:40]}")
+    return question, context, top_k, explain
 
 # %% ../nbs/11_web.ipynb #c0f6773f
 def page_html()->str:
     "The demo page: `templates/index.html`, shipped inside the package"
     return (Path(str(files("ratsqa_nb")))/"templates"/"index.html").read_text(encoding="utf-8")
 
+# %% ../nbs/11_web.ipynb #9a38df34
+def demo_examples(n:int=6, # paragraphs to take a question from
+                 )->list: # [{"question", "context", "answer"}]: the first question of each of the first `n` dev paragraphs
+    "A few questions of the bundled dev file for the demo page to offer"
+    seen, out = set(), []
+    for e in KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "val"):
+        if e.context_text in seen: continue
+        seen.add(e.context_text); out.append({"question": e.question_text, "context": e.context_text, "answer": e.answer_text})
+        if len(out) == n: break
+    return out
+
 # %% ../nbs/11_web.ipynb #9382283c
-def create_app(predictor:QAPredictor, # answers the questions (anything with `predict(question, context, top_k)`)
+def create_app(predictor:QAPredictor, # answers the questions (anything with `predict(question, context, top_k)`; `explain=` when asked for)
                max_content_length:int=64 * 1024, # largest request body in bytes (413 above it)
                max_top_k:int=20, # largest `top_k` a request may ask for
-              )->Flask: # the app; `app.run()` or any WSGI server serves it
-    "Flask app: the demo page at `/` and the JSON API `POST /api/predict`"
+               examples:Optional[list]=None, # [{"question", "context", "answer"}] the page offers; default: `demo_examples()`
+              )->Flask: # the app; any WSGI server serves it (`serve_in_background`, `ratsqa_serve`)
+    "Flask app: the demo page at `/`, the JSON API `POST /api/predict`, and `GET /api/examples`"
     app = Flask("ratsqa_nb.web")
     app.config["MAX_CONTENT_LENGTH"] = max_content_length
     app.json.ensure_ascii = False
     app.extensions["ratsqa_predictor"] = predictor
+    offered = demo_examples() if examples is None else list(examples)
 
     @app.get("/")
     def index(): return Response(page_html(), mimetype="text/html")
@@ -68,10 +84,13 @@ def create_app(predictor:QAPredictor, # answers the questions (anything with `pr
     @app.get("/api/health")
     def health(): return {"status": "ok"}
 
+    @app.get("/api/examples")
+    def examples_(): return jsonify(offered)
+
     @app.post("/api/predict")
     def predict():
-        question, context, top_k = read_predict_request(request, max_top_k)
-        try: answers = predictor.predict(question, context, top_k=top_k)
+        question, context, top_k, explain = read_predict_request(request, max_top_k)
+        try: answers = predictor.predict(question, context, top_k=top_k, **({"explain": True} if explain else {}))
         except QAInputError as e: raise BadRequest(str(e)) from None
         return answers if top_k == 1 else {**answers[0], "answers": answers}
 
@@ -89,10 +108,16 @@ def create_app(predictor:QAPredictor, # answers the questions (anything with `pr
     return app
 
 # %% ../nbs/11_web.ipynb #acacaffc
-def _quiet_handler():
-    class QuietHandler(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs): pass # no line per request; errors are still logged
-    return QuietHandler
+def _log_requests(app):
+    "WSGI middleware: one log line per request (method, path, status, milliseconds)"
+    log = logging.getLogger("ratsqa_nb.web")
+    def logged(environ, start_response):
+        t0, status = time.perf_counter(), []
+        def start(s, headers, *exc): status.append(s); return start_response(s, headers, *exc)
+        try: return app(environ, start)
+        finally: log.info("%s %s %s %.0f ms", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"),
+                          (status or ["-"])[0].split(" ")[0], 1000 * (time.perf_counter() - t0))
+    return logged
 
 # %% ../nbs/11_web.ipynb #9da6f226
 @contextmanager
@@ -100,14 +125,20 @@ def serve_in_background(app, # a WSGI app, e.g. `create_app(predictor)`
                         host:str="127.0.0.1", # keep the loopback address unless others must reach it
                         port:int=0, # 0 picks a free port
                         log_requests:bool=False, # log one line per request, as `ratsqa_serve` does
+                        threads:int=32, # waitress worker threads: requests handled at once (the rest wait in line)
                        ):
-    "Serve `app` with werkzeug's threaded server in a daemon thread; yields the base URL and shuts down on exit"
-    server = make_server(host, port, app, threaded=True, request_handler=None if log_requests else _quiet_handler())
-    thread = threading.Thread(target=server.serve_forever, name="ratsqa-web", daemon=True)
+    "Serve `app` with waitress in a daemon thread; yields the base URL and shuts down on exit"
+    server = create_server(_log_requests(app) if log_requests else app, host=host, port=port, threads=threads, ident="ratsqa")
+    def run():
+        try: server.run()
+        except (OSError, ValueError): pass # sockets closed under the loop at shutdown
+    thread = threading.Thread(target=run, name="ratsqa-web", daemon=True)
     thread.start()
-    try: yield f"http://{host}:{server.server_port}"
+    try: yield f"http://{host}:{server.effective_port}"
     finally:
-        server.shutdown(); server.server_close(); thread.join(timeout=10)
+        server.task_dispatcher.shutdown(timeout=5)
+        for channel in list(server._map.values()): channel.close() # the listening socket, its trigger, open connections: the loop ends
+        thread.join(timeout=10)
 
 # %% ../nbs/11_web.ipynb #f0e3f551
 def post_json(url:str, # e.g. "http://127.0.0.1:8000/api/predict"
@@ -162,13 +193,14 @@ class BatchingPredictor:
         self._worker = threading.Thread(target=self._run, name="ratsqa-batcher", daemon=True)
         self._worker.start()
 
-    def predict(self, question, context, top_k:int=1):
+    def predict(self, question, context, top_k:int=1, explain:bool=False):
         "Same as `QAPredictor.predict`; a single question waits for a batch, lists go straight to the model"
-        if not (isinstance(question, str) and isinstance(context, str)): return self.predictor.predict(question, context, top_k=top_k)
+        if not (isinstance(question, str) and isinstance(context, str)): return self.predictor.predict(question, context, top_k=top_k, explain=explain)
         check_inputs(question, context) # a bad request fails here, alone
         if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1: raise QAInputError(f"top_k={top_k!r} must be a positive integer")
+        if not isinstance(explain, bool): raise QAInputError(f"explain={explain!r} must be True or False")
         if not self._worker.is_alive(): raise RuntimeError("the BatchingPredictor is closed")
-        fut = Future(); self._queue.put((question, context, top_k, fut))
+        fut = Future(); self._queue.put((question, context, (top_k, explain), fut))
         return fut.result(timeout=self.timeout)
 
     def close(self):
@@ -192,12 +224,12 @@ def _next_batch(self:BatchingPredictor)->Optional[list]:
 # %% ../nbs/11_web.ipynb #636e01c8
 @patch
 def _run(self:BatchingPredictor):
-    "Worker loop: answer each batch with one `predict` call per `top_k`; exceptions go to that batch's callers"
+    "Worker loop: answer each batch with one `predict` call per (`top_k`, `explain`); exceptions go to that batch's callers"
     while (items := self._next_batch()) is not None:
         by_k = {}
         for it in items: by_k.setdefault(it[2], []).append(it)
         for k, group in by_k.items():
-            try: results = self.predictor.predict([g[0] for g in group], [g[1] for g in group], top_k=k)
+            try: results = self.predictor.predict([g[0] for g in group], [g[1] for g in group], top_k=k[0], **({"explain": True} if k[1] else {}))
             except BaseException as e:
                 for g in group: g[3].set_exception(e)
             else:
@@ -215,16 +247,21 @@ def ratsqa_serve(model_dir:str=None, # model folder (the training folder or its 
                  device:str=None, # cpu / cuda; default: cuda when available
                  max_content_length:int=64 * 1024, # largest request body in bytes
                  max_batch:int=32, # questions answered together (`BatchingPredictor`); 1 turns batching off
+                 threads:int=32, # waitress worker threads (requests handled at once)
                 ):
     "Serve the question-answering demo page and JSON API for a fine-tuned model"
     try:
         if not model_dir: raise ValueError("--model_dir is required")
         if not 0 <= port <= 65535: raise ValueError(f"--port={port} must be from 0 to 65535")
         if max_batch < 1: raise ValueError(f"--max_batch={max_batch} must be at least 1")
+        if threads < 1: raise ValueError(f"--threads={threads} must be at least 1")
         settings = saved_predictor_settings(model_dir, max_seq_length=max_seq_length, max_query_length=max_query_length,
                                             doc_stride=doc_stride) # the run's answer length and post-processing too
         predictor = QAPredictor.from_pretrained(model_dir, settings=settings, device=device)
     except (OSError, ValueError, TypeError) as e: sys.exit(f"ratsqa_serve: {e}")
-    print(f"ratsqa_serve: {model_dir} on http://{host}:{port}/", file=sys.stderr, flush=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     if max_batch > 1: predictor = BatchingPredictor(predictor, max_batch=max_batch)
-    run_simple(host, port, create_app(predictor, max_content_length=max_content_length), threaded=True)
+    server = create_server(_log_requests(create_app(predictor, max_content_length=max_content_length)), host=host, port=port,
+                           threads=threads, ident="ratsqa")
+    print(f"ratsqa_serve: {model_dir} on http://{host}:{server.effective_port}/ (waitress, {threads} threads)", file=sys.stderr, flush=True)
+    server.run()

@@ -350,7 +350,7 @@ if HAVE_HYPOTHESIS:
     _odd_chars = st.characters() | st.sampled_from(["\ud800", "\udfff", "\u200b", "\x00", "가", " ", "\n", "<", "&"])
     _body_text = st.lists(_odd_chars, max_size=60).map("".join) # st.text would drop the lone surrogates
     _fields = st.fixed_dictionaries({}, optional={"question": _body_text | _json, "context": _body_text | _json,
-                                                  "top_k": st.integers(-3, 30) | _json, "extra": _json})
+                                                  "top_k": st.integers(-3, 30) | _json, "explain": st.booleans() | _json, "extra": _json})
     _bodies = (st.binary(max_size=300) | _body_text.map(lambda s: s.encode("utf-8", "surrogatepass"))
                | _json.map(lambda v: json.dumps(v).encode()) | _fields.map(lambda v: json.dumps(v).encode()))
     _ctypes = st.sampled_from(["application/json", "application/json; charset=utf-8", "application/json; charset=latin-1",
@@ -378,7 +378,7 @@ if HAVE_HYPOTHESIS:
     @needs_hypothesis
     @_web_fuzz
     @given(fields=st.fixed_dictionaries({"question": _body_text | _json, "context": _body_text | _json},
-                                        optional={"top_k": st.integers(-3, 30) | _json, "extra": _json}),
+                                        optional={"top_k": st.integers(-3, 30) | _json, "explain": st.booleans() | _json, "extra": _json}),
            ctype=st.sampled_from(["application/json", "application/json; charset=utf-8"]))
     def test_fuzz_web_predict_fields(web, fields, ctype):
         "Well-formed JSON with odd field values (lone surrogates, NUL, zero-width space, wrong types ...): 200 or 4xx"

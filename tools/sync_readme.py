@@ -1,9 +1,10 @@
 """Write README.md from nbs/index.ipynb without Quarto (what `nbdev_readme` does where Quarto exists).
 
 Markdown cells are copied as they are; visible code cells become ```python blocks; cells marked
-`#| hide` are left out. `python tools/sync_readme.py --check` exits 1 when README.md is stale.
+`#| hide` are left out. Images are referenced from the notebook as `images/x.png` (under nbs/, which the docs site
+serves); README.md sits at the repository root, so those links become `nbs/images/x.png` there. `python tools/sync_readme.py --check` exits 1 when README.md is stale.
 """
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,7 +16,8 @@ def render(nb_path=ROOT/"nbs"/"index.ipynb")->str:
     for cell in json.loads(Path(nb_path).read_text(encoding="utf-8"))["cells"]:
         src = "".join(cell["source"]).strip("\n")
         if not src or src.lstrip().startswith("#| hide"): continue
-        parts.append(src if cell["cell_type"] == "markdown" else f"```python\n{src}\n```")
+        if cell["cell_type"] == "markdown": parts.append(re.sub(r"(!\[[^\]]*\]\()(?![a-z]+:|/)", r"\1nbs/", src))
+        else: parts.append(f"```python\n{src}\n```")
     return HEADER + "\n\n".join(parts) + "\n"
 
 if __name__ == "__main__":
