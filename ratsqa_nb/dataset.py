@@ -438,8 +438,11 @@ def _build_cache(self:QADataset, progress:bool=True)->bool:
         sink = _DiskSink(tmp)
         _build_into(sink, self._examples(), self.tokenizer, *self._lengths, progress=progress)
         sink.close(self.cache_key, special_ids=_special_ids(self.tokenizer))
-        try: _swap_in(tmp, self.cache_dir)
-        except OSError as e: raise _CacheWriteError(e.errno, f"renaming the finished folder: {e.strerror}") from None
+        try: self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths) # another process (a DDP rank) finished first
+        except Exception: # the usual case: none there yet, or a damaged one to replace
+            try: _swap_in(tmp, self.cache_dir)
+            except OSError as e: raise _CacheWriteError(e.errno, f"renaming the finished folder: {e.strerror}") from None
+            self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths, verify=False) # just written and hashed
     except _CacheWriteError as e:
         warnings.warn(f"could not write the feature cache {self.cache_dir} ({e.strerror}); the corpus folder is left as it was "
                       "and the features are built in memory instead")
@@ -447,7 +450,6 @@ def _build_cache(self:QADataset, progress:bool=True)->bool:
     finally:
         if sink is not None: sink.abort() # closes what is still open (nothing after `close`)
         shutil.rmtree(tmp, ignore_errors=True) # gone after the swap; removes what a failure left
-    self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths, verify=False) # just written and hashed
     self._mapped = True
     return True
 
