@@ -25,8 +25,7 @@ from .postprocess import postprocess_qa_predictions
 
 # %% auto #0
 __all__ = ['resolve_model_dir', 'QAInputError', 'check_inputs', 'resolve_device', 'QAPredictor', 'saved_predictor_settings',
-           'merge_windows', 'token_scores', 'span_window', 'PointingModel', 'highlight_answer', 'read_jsonl',
-           'ratsqa_predict']
+           'merge_windows', 'token_scores', 'PointingModel', 'highlight_answer', 'read_jsonl', 'ratsqa_predict']
 
 # %% ../nbs/09_inference.ipynb #720b4a61
 def resolve_model_dir(name_or_path:str, # model folder, training folder holding `hf/`, or a hub name
@@ -210,28 +209,13 @@ def token_scores(merged:dict, # `merge_windows`' result
     return [{"start": int(s), "end": int(e), "p_start": float(a), "p_end": float(b)}
             for (s, e), a, b in zip(merged["offsets"].tolist(), ps, pe)]
 
-# %% ../nbs/09_inference.ipynb #17506f13
-def span_window(windows:list, # one example's windows, as `_windows_of` gives them
-                start:np.ndarray, end:np.ndarray, # logits of the feature set
-                cand:dict, # an n-best candidate of `postprocess_qa_predictions`: start, end, start_logit, end_logit
-               )->Optional[int]: # index into `windows`; None when no window holds the span
-    "The window whose logits gave `cand` its start and end logits"
-    best, where = np.inf, None
-    for k, w in enumerate(windows):
-        p = np.flatnonzero(w.offsets[:, 0] == cand["start"])
-        if not len(p): continue
-        q = np.flatnonzero((np.arange(len(w.pos)) >= p[0]) & (w.offsets[:, 1] >= cand["end"]))
-        if not len(q): continue
-        err = abs(start[w.row, w.pos[p[0]]] - cand["start_logit"]) + np.abs(end[w.row, w.pos[q]] - cand["end_logit"]).min()
-        if err < best: best, where = err, k
-    return where
-
 # %% ../nbs/09_inference.ipynb #2e36fdf4
 def _explain(windows:list, start:np.ndarray, end:np.ndarray, cands:list, answers:list)->list:
     "`answers` of one question with `window` (where each span came from), `windows` (their character spans) and `tokens` added"
     tokens = token_scores(merge_windows(windows, start, end))
     spans = [{"start": int(w.offsets[0, 0]), "end": int(w.offsets[-1, 1])} for w in windows]
-    return [{**a, "window": span_window(windows, start, end, c) if c else None, "windows": spans, "tokens": tokens}
+    rows = [w.row for w in windows] # the n-best list names each candidate's window by its row in the features
+    return [{**a, "window": rows.index(c["window"]) if c else None, "windows": spans, "tokens": tokens}
             for a, c in zip(answers, cands + [None] * len(answers))]
 
 # %% ../nbs/09_inference.ipynb #a5d27f5f

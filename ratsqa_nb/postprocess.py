@@ -105,7 +105,7 @@ def postprocess_qa_predictions(features:QAFeatureSet|QADataset, # the windows th
                                n_best_size:int=20, # start and end tokens considered per window, and answers kept per question
                                max_answer_length:int=30, # longest answer in tokens
                                trim_particles:bool=True, # drop a trailing Korean particle from each answer (`trim_particle`)
-                              )->tuple: # (predictions {question_id: text}, nbest {question_id: [{text, start, end, score, start_logit, end_logit}]})
+                              )->tuple: # (predictions {question_id: text}, nbest {question_id: [{text, start, end, score, start_logit, end_logit, window}]})
     "Best answer text of every question, over all its windows, and its n-best list"
     if n_best_size < 1 or max_answer_length < 1:
         raise ValueError(f"n_best_size={n_best_size} and max_answer_length={max_answer_length} must be at least 1")
@@ -131,7 +131,7 @@ def postprocess_qa_predictions(features:QAFeatureSet|QADataset, # the windows th
             if (a, b) in seen: continue
             seen.add((a, b))
             best.append({"text": text, "start": a, "end": b, "score": float(score[j]),
-                         "start_logit": float(sl[j]), "end_logit": float(el[j])})
+                         "start_logit": float(sl[j]), "end_logit": float(el[j]), "window": int(f[j])})
             if len(best) == n_best_size: break
         predictions[e.question_id] = best[0]["text"] if best else ""
         nbest[e.question_id] = best
