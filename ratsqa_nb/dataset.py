@@ -92,11 +92,16 @@ def _geometry(self:QAFeatureSet, idx:np.ndarray)->tuple:
 def _as_index(idx)->np.ndarray: return np.asarray(idx, dtype=np.int64).reshape(-1)
 
 @patch
+def _context_positions(self:QAFeatureSet, idx:np.ndarray)->tuple:
+    "(mask of the context positions (len(idx), max_seq_length), where each of them is in `context_ids`, first context position, context tokens)"
+    cs, m, c0 = self._geometry(idx)
+    j = np.arange(self.max_seq_length)[None]
+    return (j >= cs[:, None]) & (j < (cs + m)[:, None]), c0[:, None] + j - cs[:, None], cs, m
+
+@patch
 def context_mask(self:QAFeatureSet, idx)->np.ndarray: # (len(idx), max_seq_length) bool
     "True at the positions of windows `idx` that hold context tokens"
-    cs, m, _ = self._geometry(_as_index(idx))
-    j = np.arange(self.max_seq_length)[None]
-    return (j >= cs[:, None]) & (j < (cs + m)[:, None])
+    return self._context_positions(_as_index(idx))[0]
 
 # %% ../nbs/03_dataset.ipynb #3f6b0c18
 @patch
@@ -104,14 +109,13 @@ def batch(self:QAFeatureSet, idx, # window indices
          )->dict: # `MODEL_INPUTS` as NumPy arrays: (len(idx), max_seq_length) inputs, (len(idx),) labels
     "Model inputs and labels of windows `idx`, assembled from the stored tokens: `[CLS] question [SEP] context [SEP] [PAD]...`"
     idx = _as_index(idx); t = self.tokens; cls_id, sep_id, pad_id = self.special_ids
-    cs, m, c0 = self._geometry(idx)
+    in_c, pos, cs, m = self._context_positions(idx)
     e = np.asarray(self.windows["example_index"][idx], dtype=np.int64)
     j = np.arange(self.max_seq_length)[None]; end = (cs + m)[:, None] # the last [SEP]
     ids = np.full((len(idx), self.max_seq_length), pad_id, dtype=np.int32)
     in_q = (j >= 1) & (j < cs[:, None] - 1)
     ids[in_q] = t["question_ids"][(t["question_ptr"][e][:, None] + j - 1)[in_q]]
-    in_c = (j >= cs[:, None]) & (j < end)
-    ids[in_c] = t["context_ids"][(c0[:, None] + j - cs[:, None])[in_c]]
+    ids[in_c] = t["context_ids"][pos[in_c]]
     rows = np.arange(len(idx)); ids[:, 0] = cls_id; ids[rows, cs - 1] = sep_id; ids[rows, cs + m] = sep_id
     return {"input_ids": ids, "attention_mask": (j <= end).astype(np.int8), "token_type_ids": ((j >= cs[:, None]) & (j <= end)).astype(np.int8),
             "start_positions": np.asarray(self.windows["start_positions"][idx], dtype=np.int64),
@@ -121,11 +125,9 @@ def batch(self:QAFeatureSet, idx, # window indices
 @patch
 def offsets(self:QAFeatureSet, idx)->np.ndarray: # (len(idx), max_seq_length, 2) int32
     "Character offsets (start, end) of every position of windows `idx` in its context; -1 outside the context"
-    idx = _as_index(idx); cs, m, c0 = self._geometry(idx)
-    j = np.arange(self.max_seq_length)[None]
-    in_c = (j >= cs[:, None]) & (j < (cs + m)[:, None])
+    idx = _as_index(idx); in_c, pos, _, _ = self._context_positions(idx)
     out = np.full((len(idx), self.max_seq_length, 2), -1, dtype=np.int32)
-    out[in_c] = self.tokens["context_offsets"][(c0[:, None] + j - cs[:, None])[in_c]]
+    out[in_c] = self.tokens["context_offsets"][pos[in_c]]
     return out
 
 # %% ../nbs/03_dataset.ipynb #0d7b6e93
