@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, json, operator, os, shutil, warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional
 
@@ -18,15 +18,15 @@ from tqdm.auto import tqdm
 
 from .settings import QAPredictorSettings, QATrainArguments, logger
 from .corpus import KorQuADV1Corpus, QAExample
-from .tokenizer import backend_copy, fast_twin, tokenizer_fingerprint
+from .tokenizer import PairTemplate, backend_copy, fast_twin, pair_template, tokenizer_fingerprint
 
 # %% auto #0
-__all__ = ['MODEL_INPUTS', 'CACHE_VERSION', 'QAFeatures', 'char_span_to_tokens', 'window_starts', 'QAFeatureSet',
-           'build_features', 'ExampleStore', 'QADataset', 'show_feature', 'to_features', 'answer_coverage',
-           'data_collator']
+__all__ = ['MODEL_INPUTS', 'CACHE_VERSION', 'QAFeatures', 'char_span_to_tokens', 'window_starts', 'QAFeatureSet', 'space_pieces',
+           'check_room', 'build_features', 'ExampleStore', 'QADataset', 'show_feature', 'to_features',
+           'answer_coverage', 'reference_windows', 'compare_to_reference', 'data_collator']
 
 # %% ../nbs/03_dataset.ipynb #4537b814
-MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions") # what `model(**batch)` takes
+MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "start_positions", "end_positions") # what `model(**batch)` can take; `token_type_ids` only where the tokenizer gives token types
 
 # %% ../nbs/03_dataset.ipynb #3d9620ff
 @dataclass
@@ -34,11 +34,11 @@ class QAFeatures:
     "One window: model inputs, labels, and what maps a prediction back to text"
     input_ids: List[int] # [CLS] question [SEP] context [SEP] token ids, padded to `max_seq_length`
     attention_mask: List[int] # 1 for real tokens, 0 for padding
-    token_type_ids: List[int] # 1 for the context tokens and the last [SEP], 0 elsewhere
     start_positions: int # label: answer's first token in this window, 0 ([CLS]) if the window lacks the answer
     end_positions: int # label: answer's last token, 0 if absent
     example_id: str # question id of the example this window comes from
     offset_mapping: List[Optional[tuple]] # (start, end) characters in the context for context tokens, else None
+    token_type_ids: Optional[List[int]] = None # BERT: 1 for the context and the last [SEP], 0 elsewhere; None where the tokenizer gives no types
 
 # %% ../nbs/03_dataset.ipynb #2efc88a5
 def char_span_to_tokens(offsets:np.ndarray, # (n_tokens, 2) character offsets of the context tokens
@@ -68,7 +68,7 @@ class QAFeatureSet:
     tokens: dict # stored once: `context_ids`, `context_offsets` (n, 2), `context_ptr`, `question_ids`, `question_ptr`, `example_context`
     windows: dict # one row per window: `example_index`, `window_start`, `start_positions`, `end_positions`
     examples: Sequence # the questions (`QAExample`s); `windows["example_index"]` points into it
-    special_ids: tuple # token ids of [CLS], [SEP] and [PAD]
+    template: PairTemplate # how the tokenizer lays out a pair (`pair_template`): special tokens, token types, padding
     max_seq_length: int = 128 # tokens per window
     max_query_length: int = 32 # question tokens kept
     doc_stride: int = 64 # hop between window starts, in tokens
@@ -83,9 +83,10 @@ def _geometry(self:QAFeatureSet, idx:np.ndarray)->tuple:
     "(first context position, context tokens in the window, first context token's index in `context_ids`) of windows `idx`"
     t, w = self.tokens, self.windows
     e = np.asarray(w["example_index"][idx], dtype=np.int64); c = np.asarray(t["example_context"][e], dtype=np.int64)
-    cs = t["question_ptr"][e + 1] - t["question_ptr"][e] + 2
+    tp = self.template
+    cs = t["question_ptr"][e + 1] - t["question_ptr"][e] + len(tp.prefix) + len(tp.middle)
     s = np.asarray(w["window_start"][idx], dtype=np.int64)
-    m = np.minimum(self.max_seq_length - cs - 1, t["context_ptr"][c + 1] - t["context_ptr"][c] - s)
+    m = np.minimum(self.max_seq_length - cs - len(tp.suffix), t["context_ptr"][c + 1] - t["context_ptr"][c] - s)
     return cs, m, t["context_ptr"][c] + s
 
 # %% ../nbs/03_dataset.ipynb #8e41b9d7
@@ -106,19 +107,29 @@ def context_mask(self:QAFeatureSet, idx)->np.ndarray: # (len(idx), max_seq_lengt
 # %% ../nbs/03_dataset.ipynb #3f6b0c18
 @patch
 def batch(self:QAFeatureSet, idx, # window indices
-         )->dict: # `MODEL_INPUTS` as NumPy arrays: (len(idx), max_seq_length) inputs, (len(idx),) labels
-    "Model inputs and labels of windows `idx`, assembled from the stored tokens: `[CLS] question [SEP] context [SEP] [PAD]...`"
-    idx = _as_index(idx); t = self.tokens; cls_id, sep_id, pad_id = self.special_ids
+         )->dict: # `MODEL_INPUTS` as NumPy arrays: (len(idx), max_seq_length) inputs, (len(idx),) labels; no `token_type_ids` without types
+    "Model inputs and labels of windows `idx`, assembled from the stored tokens in the tokenizer's pair template: `[CLS] q [SEP] c [SEP] [PAD]...` for BERT"
+    idx = _as_index(idx); t, tp = self.tokens, self.template
     in_c, pos, cs, m = self._context_positions(idx)
     e = np.asarray(self.windows["example_index"][idx], dtype=np.int64)
-    j = np.arange(self.max_seq_length)[None]; end = (cs + m)[:, None] # the last [SEP]
-    ids = np.full((len(idx), self.max_seq_length), pad_id, dtype=np.int32)
-    in_q = (j >= 1) & (j < cs[:, None] - 1)
-    ids[in_q] = t["question_ids"][(t["question_ptr"][e][:, None] + j - 1)[in_q]]
+    j = np.arange(self.max_seq_length)[None]; P = len(tp.prefix); qe = cs - len(tp.middle) # question ends where the middle starts
+    ids = np.full((len(idx), self.max_seq_length), tp.pad_id, dtype=np.int32)
+    in_q = (j >= P) & (j < qe[:, None])
+    ids[in_q] = t["question_ids"][(t["question_ptr"][e][:, None] + j - P)[in_q]]
     ids[in_c] = t["context_ids"][pos[in_c]]
-    rows = np.arange(len(idx)); ids[:, 0] = cls_id; ids[rows, cs - 1] = sep_id; ids[rows, cs + m] = sep_id
-    return {"input_ids": ids, "attention_mask": (j <= end).astype(np.int8), "token_type_ids": ((j >= cs[:, None]) & (j <= end)).astype(np.int8),
-            "start_positions": np.asarray(self.windows["start_positions"][idx], dtype=np.int64),
+    rows, ce = np.arange(len(idx)), cs + m # ce: where the suffix starts
+    for k, v in enumerate(tp.prefix): ids[:, k] = v
+    for k, v in enumerate(tp.middle): ids[rows, qe + k] = v
+    for k, v in enumerate(tp.suffix): ids[rows, ce + k] = v
+    out = {"input_ids": ids, "attention_mask": (j < (ce + len(tp.suffix))[:, None]).astype(np.int8)}
+    if tp.types is not None:
+        pre, (qt,), mid, (ct,), suf = tp.types
+        tt = np.full(ids.shape, tp.pad_type, dtype=np.int8); tt[in_q] = qt; tt[in_c] = ct
+        for k, v in enumerate(pre): tt[:, k] = v
+        for k, v in enumerate(mid): tt[rows, qe + k] = v
+        for k, v in enumerate(suf): tt[rows, ce + k] = v
+        out["token_type_ids"] = tt
+    return {**out, "start_positions": np.asarray(self.windows["start_positions"][idx], dtype=np.int64),
             "end_positions": np.asarray(self.windows["end_positions"][idx], dtype=np.int64)}
 
 # %% ../nbs/03_dataset.ipynb #61d0c2f5
@@ -144,9 +155,9 @@ def char_spans(self:QAFeatureSet, idx, # windows, one per span
 # %% ../nbs/03_dataset.ipynb #9a4c27b1
 @patch
 def window_lengths(self:QAFeatureSet)->np.ndarray: # real (unpadded) tokens of every window
-    "Tokens before the padding in each window: [CLS] question [SEP] context [SEP]"
+    "Tokens before the padding in each window: special tokens, question and context (BERT: [CLS] q [SEP] c [SEP])"
     cs, m, _ = self._geometry(np.arange(len(self)))
-    return cs + m + 1
+    return cs + m + len(self.template.suffix)
 
 # %% ../nbs/03_dataset.ipynb #2b8d5f60
 @patch(as_prop=True)
@@ -168,16 +179,39 @@ def _concat(parts:list, dtype, width:int=0)->np.ndarray:
     shape = (-1, width) if width else (-1,)
     return np.concatenate([np.asarray(p, dtype=dtype).reshape(shape) for p in parts]) if parts else np.zeros((0, width) if width else 0, dtype)
 
+# %% ../nbs/03_dataset.ipynb #eae8994d
+_SPACES = np.array(sorted(ord(c) for c in map(chr, range(0x3000 + 1)) if c.isspace()), dtype=np.uint32) # every whitespace character up to U+3000
+
+def space_pieces(tokenizer)->np.ndarray: # (len(tokenizer),) bool: True for pieces that stand for whitespace only
+    "Which vocabulary entries are only a word-start marker or whitespace (SentencePiece `▁`, byte-level `Ġ`)"
+    toks = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+    return np.array([t is not None and t.strip("▁Ġ \t\n") == "" and t not in tokenizer.all_special_tokens for t in toks], dtype=bool)
+
+def _trim_offsets(contexts:list, offsets:np.ndarray, lengths:np.ndarray, space:Optional[np.ndarray]=None)->np.ndarray:
+    "Context token offsets without leading or trailing whitespace; whitespace-only pieces (`space`) become empty spans"
+    if not len(offsets): return offsets
+    text = np.frombuffer("".join(contexts).encode("utf-32-le"), dtype=np.uint32)
+    ws = np.append(np.isin(text, _SPACES), False)
+    base = np.repeat(np.concatenate([[0], np.cumsum([len(c) for c in contexts])[:-1]]).astype(np.int64), lengths)
+    s, e = offsets[:, 0] + base, offsets[:, 1] + base
+    if not (ws[s] & (s < e)).any() and not (ws[np.maximum(e - 1, 0)] & (s < e)).any() and (space is None or not space.any()):
+        return offsets # WordPiece: nothing to do
+    while (m := (s < e) & ws[s]).any(): s = s + m
+    while (m := (e > s) & ws[np.maximum(e - 1, 0)]).any(): e = e - m
+    if space is not None: e = np.where(space, s, e) # a lone `▁` can carry the next character's offsets (transformers 5's XLM-R)
+    return np.stack([s - base, e - base], axis=1).astype(offsets.dtype)
+
 # %% ../nbs/03_dataset.ipynb #b1e825dc
-def _tokenize_chunk(examples:list, bk, max_query_length:int, id_dtype)->dict:
+def _tokenize_chunk(examples:list, bk, max_query_length:int, id_dtype, space:Optional[np.ndarray]=None)->dict:
     "Tokens of one chunk of examples: each distinct context once (ids, offsets), every question cut to `max_query_length`"
     ctx_index = {}
     for e in examples: ctx_index.setdefault(e.context_text, len(ctx_index))
-    enc = _encode(bk, list(ctx_index))
+    enc = _encode(bk, list(ctx_index)); lengths = np.array([len(x.ids) for x in enc], dtype=np.int64)
     q = [x.ids[:max_query_length] for x in _encode(bk, [e.question_text for e in examples], offsets=False)]
     return {"contexts": list(ctx_index), "example_context": np.array([ctx_index[e.context_text] for e in examples], dtype=np.int64),
-            "context_ids": _concat([x.ids for x in enc], id_dtype), "context_offsets": _concat([x.offsets for x in enc], np.int32, 2),
-            "context_lengths": np.array([len(x.ids) for x in enc], dtype=np.int64),
+            "context_ids": _concat([x.ids for x in enc], id_dtype), "context_lengths": lengths,
+            "context_offsets": _trim_offsets(list(ctx_index), _concat([x.offsets for x in enc], np.int32, 2), lengths,
+                                             None if space is None else space[_concat([x.ids for x in enc], np.int64)]),
             "question_ids": _concat(q, id_dtype), "question_lengths": np.array([len(x) for x in q], dtype=np.int64)}
 
 # %% ../nbs/03_dataset.ipynb #c137f21d
@@ -196,9 +230,9 @@ def _answer_tokens(examples:list, tk:dict)->tuple:
     return np.where(ok, first, -1), np.where(ok, last, -1)
 
 # %% ../nbs/03_dataset.ipynb #4be9f1a3
-def _chunk_windows(tk:dict, first:np.ndarray, last:np.ndarray, max_seq_length:int, doc_stride:int)->dict:
+def _chunk_windows(tk:dict, first:np.ndarray, last:np.ndarray, max_seq_length:int, doc_stride:int, tp:PairTemplate)->dict:
     "Every window of one chunk (example index local to the chunk, start, labels), as `window_starts` lays them out"
-    cs = tk["question_lengths"] + 2; room = max_seq_length - cs - 1
+    cs = tk["question_lengths"] + len(tp.prefix) + len(tp.middle); room = max_seq_length - cs - len(tp.suffix)
     cl = tk["context_lengths"][tk["example_context"]]
     n_win = np.where(cl > 0, 1 + np.maximum(0, -(-(cl - room) // doc_stride)), 0)
     ex = np.repeat(np.arange(len(cs)), n_win)
@@ -222,21 +256,31 @@ def _chunks(examples:Iterable, size:int)->Iterator[list]:
     if buf: yield buf
 
 def _id_dtype(tokenizer): return np.uint16 if len(tokenizer) <= 1 << 16 else np.int32
-def _special_ids(tokenizer)->tuple:
-    return tuple(int(tokenizer.convert_tokens_to_ids(t)) for t in (tokenizer.cls_token, tokenizer.sep_token, tokenizer.pad_token))
+
+def check_room(tp:PairTemplate, # the tokenizer's pair template
+               max_seq_length:int, max_query_length:int, doc_stride:int)->int: # context tokens a window holds at least
+    "Raise `ValueError` when a window of this tokenizer's template has no room for `doc_stride` context tokens"
+    room = max_seq_length - max_query_length - tp.n_special
+    if room < max(doc_stride, 1):
+        raise ValueError(f"doc_stride={doc_stride} is larger than the context room of a window (max_seq_length={max_seq_length} - "
+                         f"max_query_length={max_query_length} - {tp.n_special} special tokens of this tokenizer = {room}): "
+                         "windows would skip context tokens")
+    return room
 
 # %% ../nbs/03_dataset.ipynb #6d1e0a3b
 def _build_into(sink, examples:Iterable, tokenizer, max_seq_length:int, max_query_length:int, doc_stride:int,
                 progress:bool=True, chunk_size:int=8192):
     "Tokenize `examples` chunk by chunk and give `sink` every array with corpus-wide indices"
     QAPredictorSettings(max_seq_length=max_seq_length, max_query_length=max_query_length, doc_stride=doc_stride) # same checks as the arguments
-    bk, id_dtype = backend_copy(tokenizer), _id_dtype(tokenizer)
+    bk, id_dtype, tp = backend_copy(tokenizer), _id_dtype(tokenizer), pair_template(tokenizer)
+    check_room(tp, max_seq_length, max_query_length, doc_stride)
+    space = space_pieces(tokenizer); space = space if space.any() else None
     n_ex = n_ctx = n_ctx_tok = n_q_tok = 0
     sink.add("context_ptr", np.zeros(1, np.int64)); sink.add("question_ptr", np.zeros(1, np.int64))
     with tqdm(desc="features", unit=" questions", disable=not progress, mininterval=1) as bar:
         for chunk in _chunks(examples, chunk_size):
-            tk = _tokenize_chunk(chunk, bk, max_query_length, id_dtype)
-            win = _chunk_windows(tk, *_answer_tokens(chunk, tk), max_seq_length, doc_stride)
+            tk = _tokenize_chunk(chunk, bk, max_query_length, id_dtype, space)
+            win = _chunk_windows(tk, *_answer_tokens(chunk, tk), max_seq_length, doc_stride, tp)
             sink.add("context_ids", tk["context_ids"]); sink.add("context_offsets", tk["context_offsets"])
             sink.add("context_ptr", n_ctx_tok + np.cumsum(tk["context_lengths"]))
             sink.add("question_ids", tk["question_ids"]); sink.add("question_ptr", n_q_tok + np.cumsum(tk["question_lengths"]))
@@ -258,12 +302,12 @@ class _MemorySink:
         if "context_offsets" not in a: # no examples: empty arrays of the right kinds
             a |= {"context_ids": np.zeros(0, _id_dtype(tokenizer)), "context_offsets": np.zeros((0, 2), np.int32),
                   "question_ids": np.zeros(0, _id_dtype(tokenizer)), **{k: np.zeros(0, np.int32) for k in ("example_context",) + _WINDOW_KEYS}}
-        return QAFeatureSet({k: a[k] for k in _TOKEN_KEYS}, {k: a[k] for k in _WINDOW_KEYS}, self.examples, _special_ids(tokenizer), *lengths)
+        return QAFeatureSet({k: a[k] for k in _TOKEN_KEYS}, {k: a[k] for k in _WINDOW_KEYS}, self.examples, pair_template(tokenizer), *lengths)
 
 # %% ../nbs/03_dataset.ipynb #03bb8780
 def build_features(examples:Iterable[QAExample], # questions with contexts; the first gold answer gives the labels
-                   tokenizer, # BERT tokenizer, fast or one `fast_twin` can convert (offsets are needed)
-                   max_seq_length:int=128, # tokens per window: [CLS] question [SEP] context [SEP], padded to this length
+                   tokenizer, # fast tokenizer of any encoder family (a slow BERT one is converted: offsets are needed)
+                   max_seq_length:int=128, # tokens per window, special tokens included (BERT: [CLS] q [SEP] c [SEP]), padded to this length
                    max_query_length:int=32, # question tokens kept (longer questions are truncated)
                    doc_stride:int=64, # hop, in tokens, between the starts of consecutive context windows
                    progress:bool=True, # show a progress bar while tokenizing
@@ -274,7 +318,7 @@ def build_features(examples:Iterable[QAExample], # questions with contexts; the 
     return sink.features(tokenizer, max_seq_length, max_query_length, doc_stride)
 
 # %% ../nbs/03_dataset.ipynb #f1458daa
-CACHE_VERSION = 2 # 1: one torch.save file with padded rows; 2: a folder of memory-mapped arrays (views)
+CACHE_VERSION = 3 # 1: one torch.save file with padded rows; 2: a folder of memory-mapped arrays (views); 3: with the pair template
 
 def _file_sha(path:Path)->str:
     h = hashlib.sha256()
@@ -362,7 +406,7 @@ def _open_cache(folder:Path, key:str, max_seq_length:int, max_query_length:int, 
         arrays[name] = np.memmap(p, dtype=f["dtype"], mode="r", shape=tuple(f["shape"])) if size else np.zeros(f["shape"], f["dtype"])
     examples = ExampleStore(arrays["example_records"], arrays["example_records_ptr"], arrays["context_texts"], arrays["context_texts_ptr"])
     return QAFeatureSet({k: arrays[k] for k in _TOKEN_KEYS}, {k: arrays[k] for k in _WINDOW_KEYS}, examples,
-                        tuple(meta["special_ids"]), max_seq_length, max_query_length, doc_stride)
+                        PairTemplate.from_json(meta["template"]), max_seq_length, max_query_length, doc_stride)
 
 # %% ../nbs/03_dataset.ipynb #3a6c5d12
 def _pid_alive(pid:int)->bool:
@@ -389,7 +433,7 @@ class QADataset(Dataset):
     "KorQuAD windows for `mode='train'` or `'val'`, cached next to the corpus (a folder of memory-mapped arrays)"
     def __init__(self, args:QATrainArguments, # lengths, corpus location, overwrite_cache
                  corpus:KorQuADV1Corpus, # reads the examples
-                 tokenizer, # fast BERT tokenizer (see `load_tokenizer`)
+                 tokenizer, # fast tokenizer of the model (see `load_tokenizer`): its pair template shapes the windows
                  mode:str="train", # "train" or "val"
                  progress:bool=True, # show a progress bar while building
                  cache:bool=True): # read and write the feature cache (False: build in memory every time)
@@ -401,7 +445,8 @@ class QADataset(Dataset):
         self.corpus_dir = Path(args.downstream_corpus_root_dir).expanduser()/args.downstream_corpus_name
         self.corpus_file = corpus.file_for(self.corpus_dir, mode)
         if not self.corpus_file.exists(): corpus.read(self.corpus_file) # raises the clear "not found" error
-        key = {"version": CACHE_VERSION, "vocab": tokenizer_fingerprint(tokenizer), "mode": mode,
+        self.template = pair_template(tokenizer)
+        key = {"version": CACHE_VERSION, "vocab": tokenizer_fingerprint(tokenizer), "template": asdict(self.template), "mode": mode,
                "max_seq_length": args.max_seq_length, "max_query_length": args.max_query_length,
                "doc_stride": args.doc_stride, "corpus_sha256": _file_sha(self.corpus_file)}
         self.cache_key = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:20]
@@ -439,7 +484,7 @@ def _build_cache(self:QADataset, progress:bool=True)->bool:
     try:
         sink = _DiskSink(tmp)
         _build_into(sink, self._examples(), self.tokenizer, *self._lengths, progress=progress)
-        sink.close(self.cache_key, special_ids=_special_ids(self.tokenizer))
+        sink.close(self.cache_key, template=asdict(self.template))
         try: self.features = _open_cache(self.cache_dir, self.cache_key, *self._lengths) # another process (a DDP rank) finished first
         except Exception: # the usual case: none there yet, or a damaged one to replace
             try: _swap_in(tmp, self.cache_dir)
@@ -488,7 +533,7 @@ def __getitem__(self:QADataset, i:int)->QAFeatures:
     i %= len(self); fs = self.features
     b, o = fs.batch([i]), fs.offsets([i])[0]
     return QAFeatures(input_ids=b["input_ids"][0].tolist(), attention_mask=b["attention_mask"][0].tolist(),
-                      token_type_ids=b["token_type_ids"][0].tolist(), start_positions=int(b["start_positions"][0]),
+                      token_type_ids=b["token_type_ids"][0].tolist() if "token_type_ids" in b else None, start_positions=int(b["start_positions"][0]),
                       end_positions=int(b["end_positions"][0]), example_id=self.examples[int(fs.windows["example_index"][i])].question_id,
                       offset_mapping=[tuple(int(x) for x in p) if p[0] >= 0 else None for p in o])
 
@@ -542,15 +587,59 @@ def answer_coverage(ds:QADataset|QAFeatureSet, # features built in train or val 
     exact = sum(1 for i, t in spans.items() if t == fs.examples[i].answer_text)
     return {"exact": exact, "covered": len(spans) - exact, "missing": len(fs.examples) - len(spans)}
 
+# %% ../nbs/03_dataset.ipynb #5a3b4a72
+def reference_windows(examples:list, # `QAExample`s whose questions have at most `max_query_length` tokens (the reference does not cut questions)
+                      tokenizer, # fast tokenizer of any encoder family
+                      max_seq_length:int=128, max_query_length:int=32, doc_stride:int=64,
+                     )->dict: # `input_ids`, `token_type_ids` (None without types), `start_positions`, `end_positions`, `example_index`: one per window
+    "Windows as Hugging Face's `run_qa.py` prepares them (the tokenizer's own pair encoding with overflow), to check `build_features` against"
+    tp = pair_template(tokenizer); out = {k: [] for k in ("input_ids", "token_type_ids", "start_positions", "end_positions", "example_index")}
+    for i, e in enumerate(examples):
+        n_q = len(tokenizer(e.question_text, add_special_tokens=False)["input_ids"])
+        if n_q > max_query_length: raise ValueError(f"question {e.question_id!r} has {n_q} tokens, more than max_query_length={max_query_length}")
+        room = max_seq_length - n_q - tp.n_special
+        enc = tokenizer(e.question_text, e.context_text, truncation="only_second", max_length=max_seq_length, stride=room - doc_stride,
+                        return_overflowing_tokens=True, return_offsets_mapping=True, padding="max_length")
+        a0 = e.answers[0]["answer_start"] if e.answers else -1; a1 = a0 + len(e.answers[0]["text"]) if e.answers else -1
+        for w, ids in enumerate(enc["input_ids"]):
+            seq, offs = enc.sequence_ids(w), enc["offset_mapping"][w]
+            ctx = [k for k, s in enumerate(seq) if s == 1]
+            s = t = 0 # run_qa.py: the answer must lie inside the window's context, else both labels point at position 0
+            if e.answers and offs[ctx[0]][0] <= a0 and offs[ctx[-1]][1] >= a1:
+                s = max(k for k in ctx if offs[k][0] <= a0); t = min(k for k in ctx if offs[k][1] >= a1)
+            out["input_ids"].append(ids); out["start_positions"].append(s); out["end_positions"].append(t); out["example_index"].append(i)
+            out["token_type_ids"].append(enc["token_type_ids"][w] if "token_type_ids" in enc else None)
+    return {k: np.array(v) if k != "token_type_ids" or tp.types is not None else None for k, v in out.items()}
+
+# %% ../nbs/03_dataset.ipynb #c3c79079
+def compare_to_reference(features:QAFeatureSet, # built by `build_features` / `QADataset`
+                         tokenizer, # the tokenizer that built them
+                        )->dict: # windows compared; windows that differ in input ids, token types, labels; labels the reference puts on a lone `▁`
+    "Window-by-window comparison of `features` with `reference_windows` over the same examples and settings"
+    fs = to_features(features)
+    ref = reference_windows(list(fs.examples), tokenizer, fs.max_seq_length, fs.max_query_length, fs.doc_stride)
+    if len(ref["example_index"]) != len(fs) or not np.array_equal(ref["example_index"], np.asarray(fs.windows["example_index"])):
+        return {"windows": len(fs), "reference_windows": len(ref["example_index"]), "input_ids": -1, "token_type_ids": -1, "labels": -1}
+    b = fs.batch(np.arange(len(fs)))
+    diff = lambda a, r: (np.asarray(a) != np.asarray(r)).reshape(len(fs), -1).any(1)
+    ours, theirs = np.stack([b["start_positions"], b["end_positions"]], 1), np.stack([ref["start_positions"], ref["end_positions"]], 1)
+    labels = diff(ours, theirs)
+    on_space = space_pieces(tokenizer)[np.take_along_axis(ref["input_ids"], theirs, 1)].any(1) # the reference labelled a whitespace piece
+    return {"windows": len(fs), "input_ids": int(diff(b["input_ids"], ref["input_ids"]).sum()),
+            "token_type_ids": int(diff(b["token_type_ids"], ref["token_type_ids"]).sum()) if "token_type_ids" in b else None,
+            "labels": int((labels & ~on_space).sum()), "reference_label_on_space": int((labels & on_space).sum())}
+
 # %% ../nbs/03_dataset.ipynb #fca45e0a
 def data_collator(features:List[QAFeatures]|dict, # windows of one batch: `QADataset` items, or the rows `QADataset.__getitems__` gives
                   trim_padding:bool=True, # cut the padding columns no window of the batch uses
-                 )->dict: # `MODEL_INPUTS` names to `torch.long` tensors of shape (batch,) or (batch, width)
+                 )->dict: # the `MODEL_INPUTS` the windows have, as `torch.long` tensors of shape (batch,) or (batch, width)
     "Stack features into the tensors `model(**batch)` takes, `width` = the batch's longest window"
     if isinstance(features, dict): # rows from `QADataset.__getitems__`
-        batch = {k: torch.from_numpy(np.asarray(features[k], dtype=np.int64)) for k in MODEL_INPUTS}
-    else: batch = {k: torch.tensor([getattr(f, k) for f in features], dtype=torch.long) for k in MODEL_INPUTS}
+        batch = {k: torch.from_numpy(np.asarray(features[k], dtype=np.int64)) for k in MODEL_INPUTS if k in features}
+    else: batch = {k: torch.tensor([getattr(f, k) for f in features], dtype=torch.long) for k in MODEL_INPUTS
+                   if not features or getattr(features[0], k) is not None}
     if trim_padding: # padding sits at the end of every window, so the first `width` columns hold all real tokens
         width = int(batch["attention_mask"].sum(1).max())
-        for k in ("input_ids", "attention_mask", "token_type_ids"): batch[k] = batch[k][:, :width]
+        for k in ("input_ids", "attention_mask", "token_type_ids"):
+            if k in batch: batch[k] = batch[k][:, :width]
     return batch

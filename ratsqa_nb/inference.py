@@ -20,7 +20,7 @@ from .settings import QADeployArguments, QAPredictorSettings, QATrainArguments, 
 from .corpus import QAExample
 from .tokenizer import load_tokenizer
 from .dataset import QAFeatureSet, build_features
-from .model import check_max_length, load_model
+from .model import check_max_length, load_model, model_input_names
 from .postprocess import postprocess_qa_predictions
 
 # %% auto #0
@@ -99,7 +99,7 @@ class QAPredictor:
         if config is not None: check_max_length(config, self.settings.max_seq_length, getattr(config, "_name_or_path", ""))
         self.device = resolve_device(device)
         self.model, self.tokenizer, self.batch_size = model.to(self.device).eval(), tokenizer, batch_size
-        self.use_token_types = "token_type_ids" in getattr(tokenizer, "model_input_names", ["token_type_ids"])
+        self.inputs = model_input_names(self.model) # `token_type_ids` only where the model has several token types
 
     def __repr__(self):
         s = self.settings
@@ -116,8 +116,8 @@ def from_pretrained(cls:QAPredictor, name_or_path:str, # model folder, training 
     path = resolve_model_dir(name_or_path)
     fields_given = {k: kwargs.pop(k) for k in list(kwargs) if k in QAPredictorSettings.__dataclass_fields__}
     settings = QAPredictorSettings(**{**asdict(settings or QAPredictorSettings()), **fields_given})
-    model = load_model(path, max_seq_length=settings.max_seq_length, auto=True)
-    return cls(model, tokenizer if tokenizer is not None else load_tokenizer(path, auto=True), settings, **kwargs)
+    model = load_model(path, max_seq_length=settings.max_seq_length)
+    return cls(model, tokenizer if tokenizer is not None else load_tokenizer(path), settings, **kwargs)
 
 # %% ../nbs/09_inference.ipynb #ae6ddffb
 @patch(cls_method=True)
@@ -125,8 +125,8 @@ def from_args(cls:QAPredictor, args:QADeployArguments, # model folder and every 
               **kwargs)->QAPredictor:
     "Predictor for `args.downstream_model_dir` (tokenizer from the folder, else `args.pretrained_model_name`); `kwargs`: device, batch_size"
     path = resolve_model_dir(args.downstream_model_dir)
-    try: tok = load_tokenizer(path, auto=True)
-    except OSError: tok = load_tokenizer(args.pretrained_model_name, auto=True)
+    try: tok = load_tokenizer(path)
+    except OSError: tok = load_tokenizer(args.pretrained_model_name)
     return cls.from_pretrained(path, tokenizer=tok, settings=settings_of(args), **kwargs)
 
 # %% ../nbs/09_inference.ipynb #19d6147f
@@ -160,8 +160,7 @@ def logits(self:QAPredictor, features:QAFeatureSet, # windows, e.g. from `QAPred
         rows = features.batch(np.arange(sl.start, sl.stop)) # assembled from the stored tokens
         width = int(rows["attention_mask"].sum(1).max()) # trim padding shared by the whole batch
         as_tensor = lambda k: torch.from_numpy(rows[k][:, :width].astype(np.int64)).to(self.device)
-        inputs = {"input_ids": as_tensor("input_ids"), "attention_mask": as_tensor("attention_mask")}
-        if self.use_token_types: inputs["token_type_ids"] = as_tensor("token_type_ids")
+        inputs = {k: as_tensor(k) for k in ("input_ids", "attention_mask", "token_type_ids") if k in rows and k in self.inputs}
         out = self.model(**inputs)
         start[sl, :width] = out.start_logits.float().cpu().numpy(); end[sl, :width] = out.end_logits.float().cpu().numpy()
     return start, end

@@ -4,45 +4,81 @@
 
 # %% ../nbs/04_model.ipynb #238431d3
 from __future__ import annotations
+import inspect, json
 from pathlib import Path
 from typing import Optional
 
 import torch
-from transformers import (AutoConfig, AutoModelForQuestionAnswering, BertConfig, BertForQuestionAnswering,
+import transformers
+from transformers import (AutoConfig, AutoModel, AutoModelForQuestionAnswering, BertConfig, BertForQuestionAnswering,
                           PreTrainedModel)
 from transformers.utils import logging as hf_logging
 
-from .corpus import sample_root
-from .tokenizer import bundled_tokenizer
+from .settings import logger
+from .corpus import KorQuADV1Corpus, sample_root
+from .tokenizer import (bundled_tokenizer, checkpoint_type, corpus_texts, load_tokenizer, pair_template, template_text,
+                                 train_unigram_tokenizer)
+from .dataset import MODEL_INPUTS
 
 # %% auto #0
-__all__ = ['check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions', 'build_tiny_bert', 'bundled_tiny_bert']
+__all__ = ['TINY_FAMILIES', 'max_model_tokens', 'check_max_length', 'load_model', 'tiny_bert_config', 'sinusoidal_positions',
+           'build_tiny_bert', 'bundled_tiny_bert', 'build_tiny_encoder', 'model_input_names', 'model_inputs',
+           'encoder_summary', 'check_checkpoint']
 
 # %% ../nbs/04_model.ipynb #662d93e0
+_PAD_OFFSET_TYPES = ("roberta", "xlm-roberta", "xlm-roberta-xl", "camembert", "data2vec-text", "longformer") # positions start at pad_token_id + 1
+
+def max_model_tokens(config)->Optional[int]: # tokens one input can hold; None when the config sets no limit
+    "Longest input the model's position embeddings admit (RoBERTa-style models lose pad_token_id + 1 of them)"
+    limit = getattr(config, "max_position_embeddings", None)
+    if limit is None: return None
+    if getattr(config, "model_type", None) in _PAD_OFFSET_TYPES: limit -= (getattr(config, "pad_token_id", None) or 0) + 1
+    return limit
+
 def check_max_length(config, # model config (has `max_position_embeddings`)
                      max_seq_length:int, # tokens per window the run will use
                      name:str="", # model name for the message
                     ):
     "Raise a clear `ValueError` when `max_seq_length` exceeds the model's position embeddings"
-    limit = getattr(config, "max_position_embeddings", None)
+    limit, n = max_model_tokens(config), getattr(config, "max_position_embeddings", None)
     if limit is not None and max_seq_length > limit:
-        raise ValueError(f"max_seq_length={max_seq_length} exceeds max_position_embeddings={limit} of the model "
-                         f"{name!r}: use max_seq_length <= {limit}")
+        why = "" if limit == n else f" ({config.model_type} numbers positions from pad_token_id + 1, so it holds {limit} tokens)"
+        raise ValueError(f"max_seq_length={max_seq_length} exceeds max_position_embeddings={n} of the model {name!r}{why}: "
+                         f"use max_seq_length <= {limit}")
 
 # %% ../nbs/04_model.ipynb #020f6090
+def _encoder_weights_lost(model:PreTrainedModel, info:dict)->list:
+    "Weights of `model` outside its task head that the checkpoint did not provide (newly initialised, or of another shape)"
+    prefix = model.base_model_prefix + "."
+    head = {k for k in model.state_dict() if not k.startswith(prefix)} # e.g. qa_outputs.weight, qa_outputs.bias
+    missing = set(info.get("missing_keys") or ()) | {m[0] if isinstance(m, tuple) else m for m in info.get("mismatched_keys") or ()}
+    return sorted(k for k in missing if k not in head)
+
 def load_model(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a local folder
                max_seq_length:Optional[int]=None, # checked against the model's position embeddings
-               auto:bool=False, # AutoModelForQuestionAnswering (any architecture) instead of the book's BERT class
+               auto:Optional[bool]=None, # None: as the checkpoint's config.json says (BERT -> the book's class); True: Auto class; False: BERT
               )->PreTrainedModel: # the model, in eval mode as `from_pretrained` returns it
-    "Load the book's `BertForQuestionAnswering` (or any extractive-QA model) from the hub or a folder"
-    name = str(name_or_path)
+    "Load the extractive-QA model of a checkpoint: the book's `BertForQuestionAnswering` for BERT, the declared architecture otherwise"
+    name = str(name_or_path); declared = checkpoint_type(name)
+    if auto is None: auto = declared not in (None, "bert")
     try: config = (AutoConfig if auto else BertConfig).from_pretrained(name)
     except (OSError, ValueError) as e:
         raise OSError(f"cannot load a model from {name!r}: it is not a folder with config.json, and the model hub "
                       f"is unreachable or has no such model ({type(e).__name__}: {str(e).splitlines()[0]})") from None
     if max_seq_length is not None: check_max_length(config, max_seq_length, name)
     cls = AutoModelForQuestionAnswering if auto else BertForQuestionAnswering
-    return cls.from_pretrained(name, config=config)
+    verbosity = hf_logging.get_verbosity(); hf_logging.set_verbosity_error() # the load report is checked below instead
+    try: model, info = cls.from_pretrained(name, config=config, output_loading_info=True)
+    finally: hf_logging.set_verbosity(verbosity)
+    lost = _encoder_weights_lost(model, info)
+    if lost:
+        raise ValueError(f"{name!r} is a {declared or config.model_type} checkpoint, and {len(lost)} encoder weights of "
+                         f"{type(model).__name__} are not in it, so training would start them from random values: "
+                         f"{', '.join(lost[:4])}{', ...' if len(lost) > 4 else ''}. Load it with the class its config.json names "
+                         "(load_model picks it when auto is left as None)")
+    new = sorted(set(info.get("missing_keys") or ()))
+    if new: logger.info("%s: %s with a new %s (the encoder is the checkpoint's)", name, type(model).__name__, ", ".join(new))
+    return model
 
 # %% ../nbs/04_model.ipynb #e4c5e48f
 def tiny_bert_config(vocab_size:int, # tokens in the vocabulary (`len(tokenizer)`)
@@ -110,3 +146,71 @@ def bundled_tiny_bert(out_dir, # folder for the QA model and its tokenizer (crea
                          "rerun tools/pretrain_tiny_bert.py after changing the vocabulary")
     model.save_pretrained(out)
     return out
+
+# %% ../nbs/04_model.ipynb #fab41fdc
+TINY_FAMILIES = { # family -> (config class, tokenizer kind, config settings): each like a real Korean checkpoint, tiny
+    "bert": ("BertConfig", "wordpiece", {}), # beomi/kcbert-base
+    "electra": ("ElectraConfig", "wordpiece", {"embedding_size": 16}), # embeddings narrower than the layers, as KoELECTRA-small # monologg/koelectra-*-v3-discriminator
+    "roberta": ("RobertaConfig", "wordpiece", {"type_vocab_size": 1}), # klue/roberta-*: BertTokenizer, one token type
+    "xlm-roberta": ("XLMRobertaConfig", "XLMRobertaTokenizerFast", {"type_vocab_size": 1}), # xlm-roberta-*: SentencePiece, <s> q </s></s> c </s>
+    "deberta-v2": ("DebertaV2Config", "DebertaV2TokenizerFast", {"type_vocab_size": 0, "relative_attention": True, "position_biased_input": False,
+                                                                 "pos_att_type": ["p2c", "c2p"], "position_buckets": 32}), # DeBERTa-v3 style
+}
+
+def build_tiny_encoder(family:str, # a key of `TINY_FAMILIES`
+                       out_dir, # folder for the encoder and its tokenizer (created)
+                       seed:int=0, # torch seed of the random weights
+                       **config_kw, # config overrides (hidden_size, num_hidden_layers, ...)
+                      )->Path: # `out_dir`, loadable with `load_model` / `load_tokenizer` as a real checkpoint is
+    "Save a tiny randomly initialised pre-training model of `family` (masked LM; ELECTRA's discriminator) with a tokenizer of its kind"
+    if family not in TINY_FAMILIES: raise ValueError(f"family={family!r} must be one of {list(TINY_FAMILIES)}")
+    cfg_name, kind, extra = TINY_FAMILIES[family]
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    if kind == "wordpiece": tok = bundled_tokenizer(out)
+    else: tok = train_unigram_tokenizer(corpus_texts(KorQuADV1Corpus().get_examples(sample_root()/"korquad-v1", "train")), out, tokenizer_class=kind)
+    pad = tok.pad_token_id
+    positions = 300 + (pad + 1 if family in _PAD_OFFSET_TYPES else 0) # 300 tokens, as kcbert-base
+    kw = dict(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
+              max_position_embeddings=positions, pad_token_id=pad, bos_token_id=tok.cls_token_id, eos_token_id=tok.sep_token_id,
+              hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
+    config = getattr(transformers, cfg_name)(**{**kw, **extra, **config_kw})
+    torch.manual_seed(seed)
+    model = transformers.ElectraForPreTraining(config) if family == "electra" else transformers.AutoModelForMaskedLM.from_config(config)
+    model.save_pretrained(out) # as real checkpoints: the encoder under its prefix (bert., electra., ...), no QA head
+    return out
+
+# %% ../nbs/04_model.ipynb #df7c032b
+def model_input_names(model)->set: # the `MODEL_INPUTS` keys `model(**batch)` should get
+    "Inputs the model takes: `token_type_ids` only where its forward has them and its config has more than one token type"
+    params = inspect.signature(model.forward).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()): names = set(MODEL_INPUTS)
+    else: names = {k for k in MODEL_INPUTS if k in params}
+    if getattr(getattr(model, "config", None), "type_vocab_size", 2) <= 1: names.discard("token_type_ids")
+    return names
+
+def model_inputs(model, batch:dict)->dict:
+    "The part of `batch` that `model` takes (see `model_input_names`)"
+    names = model_input_names(model)
+    return {k: v for k, v in batch.items() if k in names}
+
+# %% ../nbs/04_model.ipynb #6cc33375
+def encoder_summary(model_dir, # a model folder (or hub name)
+                   )->dict: # what the model chapter's table shows for one checkpoint
+    "Class, tokenizer, vocabulary kind, pair template, token types and length limit of a checkpoint, read as `load_model` reads it"
+    tok, model = load_tokenizer(model_dir), load_model(model_dir)
+    tpl = pair_template(tok)
+    return {"model_type": model.config.model_type, "class": type(model).__name__, "tokenizer": type(tok).__name__,
+            "vocabulary": json.loads(tok.backend_tokenizer.to_str())["model"]["type"], "pair template": template_text(tpl, tok),
+            "token types": "token_type_ids" in model_input_names(model) and tpl.types is not None, "max tokens": max_model_tokens(model.config)}
+
+# %% ../nbs/04_model.ipynb #534f0c7b
+def check_checkpoint(model:PreTrainedModel, # a model built by `from_pretrained` (its config remembers the checkpoint)
+                    ):
+    "Raise `ValueError` when `model` is of another architecture than the checkpoint it was loaded from (its encoder would be random)"
+    config = getattr(model, "config", None); src = getattr(config, "_name_or_path", "") or ""
+    if not src: return # built in memory: nothing was loaded
+    declared = checkpoint_type(src) if Path(src).expanduser().exists() else None # hub names: checked when load_model reads them
+    kind = getattr(getattr(type(model), "config_class", None), "model_type", None) or config.model_type # the class's own architecture
+    if declared is not None and declared != kind:
+        raise ValueError(f"{type(model).__name__} was loaded from {src!r}, a {declared} checkpoint: its {kind} encoder weights "
+                         f"were not in it and start from random values. Load it with load_model({src!r}) (or AutoModelForQuestionAnswering)")

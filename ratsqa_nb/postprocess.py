@@ -128,7 +128,7 @@ def postprocess_qa_predictions(features:QAFeatureSet|QADataset, # the windows th
             a, b = int(cs[j]), int(ce[j])
             text = e.context_text[a:b]
             if trim_particles: text = trim_particle(text); b = a + len(text)
-            if (a, b) in seen: continue
+            if b <= a or (a, b) in seen: continue # empty: a span of whitespace-only pieces (SentencePiece `▁`)
             seen.add((a, b))
             best.append({"text": text, "start": a, "end": b, "score": float(score[j]),
                          "start_logit": float(sl[j]), "end_logit": float(el[j]), "window": int(f[j])})

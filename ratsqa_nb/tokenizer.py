@@ -5,17 +5,22 @@
 # %% ../nbs/02_tokenizer.ipynb #795a75e2
 from __future__ import annotations
 import copy, hashlib, json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
 from tokenizers import BertWordPieceTokenizer, Tokenizer
-from transformers import AutoTokenizer, BertTokenizer, BertTokenizerFast, PreTrainedTokenizerBase, PreTrainedTokenizerFast
+import transformers
+from tokenizers import SentencePieceUnigramTokenizer
+from tokenizers.processors import TemplateProcessing
+from transformers import AutoConfig, AutoTokenizer, BertTokenizer, BertTokenizerFast, PreTrainedTokenizerBase, PreTrainedTokenizerFast
 
 from .corpus import KorQuADV1Corpus, sample_root
 
 # %% auto #0
-__all__ = ['FastBert', 'TINY_VOCAB_SIZE', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer', 'corpus_texts',
-           'build_tiny_tokenizer', 'bundled_tokenizer', 'tokenizer_fingerprint', 'backend_copy']
+__all__ = ['FastBert', 'TINY_VOCAB_SIZE', 'checkpoint_type', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer',
+           'corpus_texts', 'build_tiny_tokenizer', 'bundled_tokenizer', 'tokenizer_fingerprint', 'backend_copy',
+           'train_unigram_tokenizer', 'PairTemplate', 'pair_template', 'template_text']
 
 # %% ../nbs/02_tokenizer.ipynb #733f6cc8
 FastBert = BertTokenizer if issubclass(BertTokenizer, PreTrainedTokenizerFast) else BertTokenizerFast # the fast BERT class: transformers 5 / 4
@@ -31,21 +36,36 @@ def _bert_fast(vocab:dict, # token -> id
     return FastBert(tokenizer_object=wp._tokenizer, do_lower_case=do_lower_case, strip_accents=strip_accents,
                     tokenize_chinese_chars=tokenize_chinese_chars, model_max_length=model_max_length, **{**names, **special})
 
+# %% ../nbs/02_tokenizer.ipynb #874178f2
+def checkpoint_type(name_or_path:str, # hub name or a local folder
+                   )->Optional[str]: # its `model_type` ("bert", "electra", "roberta", "xlm-roberta", ...); None without a config.json
+    "The architecture a checkpoint declares in its config.json: read from the folder, else through `AutoConfig` (the hub)"
+    p = Path(str(name_or_path)).expanduser()
+    if p.is_dir():
+        f = p/"config.json"
+        if not f.is_file(): return None # e.g. a folder holding only a tokenizer
+        try: return json.loads(f.read_text(encoding="utf-8")).get("model_type")
+        except (ValueError, UnicodeDecodeError) as e: raise OSError(f"{f} is not a readable config.json ({type(e).__name__}: {e})") from None
+    try: return AutoConfig.from_pretrained(str(name_or_path)).model_type
+    except (OSError, ValueError): return None # nothing there: the loaders give the precise error
+
 # %% ../nbs/02_tokenizer.ipynb #79b76d78
 def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a local folder
-                   do_lower_case:bool=False, # keep False for Korean (True also strips accents: Hangul decomposes)
-                   auto:bool=False, # use AutoTokenizer (non-BERT models) instead of the book's BertTokenizer
+                   do_lower_case:bool=False, # BERT only: keep False for Korean (True also strips accents: Hangul decomposes)
+                   auto:Optional[bool]=None, # None: as the checkpoint's config.json says (BERT -> the book's class); True: AutoTokenizer; False: BertTokenizer
                   )->PreTrainedTokenizerBase: # always fast: the book's class where it is fast, else its fast twin
-    "Load the tokenizer as the book does, returning a fast tokenizer (character offsets available)"
-    cls = AutoTokenizer if auto else FastBert # the book's BertTokenizer on transformers 5, BertTokenizerFast on 4
-    try: tok = cls.from_pretrained(str(name_or_path), do_lower_case=do_lower_case)
+    "Load the tokenizer as the book does for BERT, and as the checkpoint declares for any other encoder; always a fast one"
+    name = str(name_or_path)
+    if auto is None: auto = checkpoint_type(name) not in (None, "bert")
+    cls, kw = (AutoTokenizer, {}) if auto else (FastBert, {"do_lower_case": do_lower_case}) # FastBert: the book's BertTokenizer on transformers 5
+    try: tok = cls.from_pretrained(name, **kw)
     except (OSError, ValueError, ImportError) as e: # ImportError: transformers 4 asking for protobuf on a folder it cannot read
         first = (str(e).strip().splitlines() or [""])[0]
-        raise OSError(f"cannot load a tokenizer from {str(name_or_path)!r}: it is not a folder with a vocabulary, "
+        raise OSError(f"cannot load a tokenizer from {name!r}: it is not a folder with a vocabulary, "
                       f"and the model hub is unreachable or has no such model ({type(e).__name__}: {first})") from None
     if set(tok.get_vocab()) <= set(tok.all_special_tokens): # e.g. a SentencePiece folder read as BERT: nothing but [UNK] would come out
-        raise OSError(f"{str(name_or_path)!r} has no WordPiece vocabulary (vocab.txt or tokenizer.json) for {cls.__name__}"
-                      + ("" if auto else "; for a model that is not BERT pass auto=True"))
+        raise OSError(f"{name!r} has no vocabulary (vocab.txt or tokenizer.json) that {cls.__name__} can read"
+                      + ("" if auto else "; a model that is not BERT needs a config.json saying so (or pass auto=True)"))
     return tok if getattr(tok, "is_fast", False) else fast_twin(tok)
 
 # %% ../nbs/02_tokenizer.ipynb #05cda0b6
@@ -128,3 +148,83 @@ def backend_copy(tok:PreTrainedTokenizerBase, # fast tokenizer, or a slow one `f
     bk = Tokenizer.from_str(fast_twin(tok).backend_tokenizer.to_str())
     bk.no_truncation(); bk.no_padding()
     return bk
+
+# %% ../nbs/02_tokenizer.ipynb #a1b369dc
+_SPM_SPECIALS = { # special tokens in vocabulary order, as the real checkpoints number them
+    "XLMRobertaTokenizerFast": dict(bos_token="<s>", pad_token="<pad>", eos_token="</s>", unk_token="<unk>", mask_token="<mask>",
+                                    cls_token="<s>", sep_token="</s>"),
+    "DebertaV2TokenizerFast": dict(pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]", unk_token="[UNK]", mask_token="[MASK]",
+                                   bos_token="[CLS]", eos_token="[SEP]"),
+}
+
+def train_unigram_tokenizer(texts:Iterable[str], # training text (contexts and questions)
+                            out_dir, # folder to save into (created)
+                            vocab_size:int=3000, # largest vocabulary size, special tokens included
+                            tokenizer_class:str="XLMRobertaTokenizerFast", # or "DebertaV2TokenizerFast" (`[CLS] q [SEP] c [SEP]`)
+                            model_max_length:int=300, # longest input the saved tokenizer admits
+                           )->PreTrainedTokenizerBase: # the trained tokenizer, loaded back from `out_dir` with `AutoTokenizer`
+    "Train a SentencePiece Unigram vocabulary with `tokenizers` and save it as an XLM-R (or DeBERTa-v2) tokenizer folder"
+    if tokenizer_class not in _SPM_SPECIALS: raise ValueError(f"tokenizer_class={tokenizer_class!r} must be one of {sorted(_SPM_SPECIALS)}")
+    special = _SPM_SPECIALS[tokenizer_class]
+    order = list(dict.fromkeys(special.values())) # each special token once, in vocabulary order
+    sp = SentencePieceUnigramTokenizer()
+    sp.train_from_iterator(list(texts), vocab_size=vocab_size, special_tokens=order, unk_token=special["unk_token"], show_progress=False)
+    c, s = special["cls_token"], special["sep_token"] # the pair template goes into tokenizer.json, as in the real checkpoints
+    pair = f"{c} $A {s} {s} $B {s}" if tokenizer_class.startswith("XLMRoberta") else f"{c} $A {s} $B:1 {s}:1"
+    sp._tokenizer.post_processor = TemplateProcessing(single=f"{c} $A {s}", pair=pair,
+                                                      special_tokens=[(t, sp._tokenizer.token_to_id(t)) for t in (c, s)])
+    tok = getattr(transformers, tokenizer_class)(tokenizer_object=sp._tokenizer, model_max_length=model_max_length, **special)
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    tok.save_pretrained(str(out))
+    return load_tokenizer(out, auto=True)
+
+# %% ../nbs/02_tokenizer.ipynb #2f7b8015
+@dataclass(frozen=True)
+class PairTemplate:
+    "How a tokenizer lays out a (question, context) pair: special tokens before, between and after, token types, padding"
+    prefix: tuple # ids before the question: ([CLS],) or (<s>,)
+    middle: tuple # ids between question and context: ([SEP],) for BERT, (</s>, </s>) for XLM-R
+    suffix: tuple # ids after the context: ([SEP],) or (</s>,)
+    pad_id: int # id that fills a window after its last token
+    types: Optional[tuple] = None # token types of (prefix, question, middle, context, suffix) as five tuples; None: the tokenizer gives none
+    pad_type: int = 0 # token type of padding
+
+    @classmethod
+    def bert(cls, cls_id:int, sep_id:int, pad_id:int)->PairTemplate: # `[CLS] q [SEP] c [SEP]` with token types 0 / 1
+        return cls((cls_id,), (sep_id,), (sep_id,), pad_id, ((0,), (0,), (0,), (1,), (1,)))
+    @property
+    def n_special(self)->int: return len(self.prefix) + len(self.middle) + len(self.suffix)
+    @classmethod
+    def from_json(cls, d:dict)->PairTemplate: # `asdict` output, e.g. read back from a cache's meta.json
+        t = d.get("types")
+        return cls(tuple(d["prefix"]), tuple(d["middle"]), tuple(d["suffix"]), int(d["pad_id"]),
+                   None if t is None else tuple(tuple(x) for x in t), int(d.get("pad_type", 0)))
+
+# %% ../nbs/02_tokenizer.ipynb #22c167cb
+_PROBE = ("가", "나") # a question and a context of one or two tokens in any Korean vocabulary
+
+def pair_template(tok:PreTrainedTokenizerBase, # fast tokenizer, or a slow BERT one `fast_twin` converts
+                 )->PairTemplate:
+    "Read the pair template off the tokenizer by encoding a probe (question, context) pair with its special tokens"
+    tok = fast_twin(tok); name = type(tok).__name__
+    if tok.pad_token_id is None: raise ValueError(f"{name} has no padding token: windows of one batch cannot be padded to one length")
+    if getattr(tok, "padding_side", "right") != "right":
+        raise ValueError(f"{name} pads on the left (models such as XLNet put the context first): only question-first encoders are supported")
+    enc = tok(*_PROBE, add_special_tokens=True)
+    seq, ids, tt = enc.sequence_ids(), list(enc["input_ids"]), enc.get("token_type_ids")
+    q = [i for i, s in enumerate(seq) if s == 0]; c = [i for i, s in enumerate(seq) if s == 1]
+    if not q or not c or q != list(range(q[0], q[-1] + 1)) or c != list(range(c[0], c[-1] + 1)) or c[0] <= q[-1]:
+        raise ValueError(f"{name} does not lay out a pair as question then context (sequence ids {seq})")
+    types = None
+    if tt is not None:
+        qt, ct = {tt[i] for i in q}, {tt[i] for i in c}
+        if len(qt) != 1 or len(ct) != 1: raise ValueError(f"{name} gives mixed token types inside the question or the context: {tt}")
+        types = (tuple(tt[:q[0]]), (qt.pop(),), tuple(tt[q[-1] + 1:c[0]]), (ct.pop(),), tuple(tt[c[-1] + 1:]))
+    return PairTemplate(tuple(ids[:q[0]]), tuple(ids[q[-1] + 1:c[0]]), tuple(ids[c[-1] + 1:]), int(tok.pad_token_id), types,
+                        int(getattr(tok, "pad_token_type_id", 0) or 0))
+
+# %% ../nbs/02_tokenizer.ipynb #413c7dda
+def template_text(tpl:PairTemplate, tok:PreTrainedTokenizerBase)->str: # e.g. "[CLS] q [SEP] c [SEP]"
+    "The template written with the tokenizer's special tokens, `q` and `c` for question and context"
+    names = lambda ids: tok.convert_ids_to_tokens(list(ids))
+    return " ".join(names(tpl.prefix) + ["q"] + names(tpl.middle) + ["c"] + names(tpl.suffix))

@@ -21,6 +21,7 @@ from transformers import get_linear_schedule_with_warmup
 
 from .settings import QATrainArguments, parse_monitor, writable_dir, logger
 from .dataset import QADataset, QAFeatureSet, data_collator
+from .model import check_checkpoint, model_input_names
 from .metric import evaluate_examples
 from .postprocess import postprocess_qa_predictions
 
@@ -122,17 +123,19 @@ def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `
 # %% ../nbs/08_training.ipynb #1211cb65
 class QATask(pl.LightningModule):
     "The book's LightningModule for extractive QA: loss, token accuracy, AdamW with linear warm-up/decay"
-    def __init__(self, model, # a `BertForQuestionAnswering` (or any extractive-QA model); put in train mode
+    def __init__(self, model, # a `BertForQuestionAnswering` or any extractive-QA model (`load_model`); put in train mode
                  args:QATrainArguments, # optimizer and schedule settings, and post-processing for `val_em` / `val_f1`
                 ):
         super().__init__()
+        check_checkpoint(model) # e.g. the book's BertForQuestionAnswering.from_pretrained on an ELECTRA checkpoint: refuse random encoder weights
         self.model, self.args = model.train(), args # from_pretrained returns eval mode: dropout must be on for training
+        self._inputs = model_input_names(model) # token_type_ids only for models with several token types
         self._val_logits = []
 
     def forward(self, **inputs): return self.model(**inputs)
 
     def training_step(self, batch, batch_idx):
-        out = self.model(**batch)
+        out = self.model(**{k: v for k, v in batch.items() if k in self._inputs})
         self.log("train_loss", out.loss, prog_bar=True, batch_size=len(batch["input_ids"]))
         return out.loss
 
@@ -147,7 +150,7 @@ def _token_accuracy(out, batch)->dict:
 @patch
 def validation_step(self:QATask, batch, batch_idx):
     "Log `val_loss` and token accuracies; keep the logits (at full window width) for `val_em` / `val_f1`"
-    out = self.model(**batch)
+    out = self.model(**{k: v for k, v in batch.items() if k in self._inputs})
     n = len(batch["input_ids"])
     self.log("val_loss", out.loss, prog_bar=True, batch_size=n, sync_dist=True)
     for k, v in _token_accuracy(out, batch).items(): self.log(f"val_{k}", v, batch_size=n, sync_dist=True)

@@ -18,3 +18,7 @@ def test_bench_smoke(tmp_path, run_script):
         assert line in out, f"{line!r} missing from scale.py's output:\n{out}"
     rows = [l.split() for l in out.splitlines() if l.strip().startswith(("500 ", "1,000 "))]
     assert len(rows) == 2 and all(float(r[6]) > 0 for r in rows), out  # peak RSS column filled
+
+    out = run_script(["bench/families.py", "--questions", "500", "--repeats", "1", "--no-targets"])
+    for name in ("WordPiece (bert, electra, roberta)", "Unigram (xlm-roberta)", "Unigram (deberta-v2)"):
+        assert name in out and "ratio" in out, f"{name!r} missing from families.py's output:\n{out}"
