@@ -614,7 +614,7 @@ def reference_windows(examples:list, # `QAExample`s whose questions have at most
 # %% ../nbs/03_dataset.ipynb #c3c79079
 def compare_to_reference(features:QAFeatureSet, # built by `build_features` / `QADataset`
                          tokenizer, # the tokenizer that built them
-                        )->dict: # windows compared; windows that differ in input ids, token types, labels; labels the reference puts on a lone `▁`
+                        )->dict: # windows compared; windows that differ in input ids, token types, labels; labels that hold the reference's
     "Window-by-window comparison of `features` with `reference_windows` over the same examples and settings"
     fs = to_features(features)
     ref = reference_windows(list(fs.examples), tokenizer, fs.max_seq_length, fs.max_query_length, fs.doc_stride)
@@ -622,12 +622,12 @@ def compare_to_reference(features:QAFeatureSet, # built by `build_features` / `Q
         return {"windows": len(fs), "reference_windows": len(ref["example_index"]), "input_ids": -1, "token_type_ids": -1, "labels": -1}
     b = fs.batch(np.arange(len(fs)))
     diff = lambda a, r: (np.asarray(a) != np.asarray(r)).reshape(len(fs), -1).any(1)
-    ours, theirs = np.stack([b["start_positions"], b["end_positions"]], 1), np.stack([ref["start_positions"], ref["end_positions"]], 1)
-    labels = diff(ours, theirs)
-    on_space = space_pieces(tokenizer)[np.take_along_axis(ref["input_ids"], theirs, 1)].any(1) # the reference labelled a whitespace piece
+    s, e, rs, re_ = b["start_positions"], b["end_positions"], ref["start_positions"], ref["end_positions"]
+    differ = (s != rs) | (e != re_)
+    holds = differ & (rs > 0) & (s <= rs) & (re_ <= e) # ours holds the reference's tokens and the pieces it leaves out of the edge characters
     return {"windows": len(fs), "input_ids": int(diff(b["input_ids"], ref["input_ids"]).sum()),
             "token_type_ids": int(diff(b["token_type_ids"], ref["token_type_ids"]).sum()) if "token_type_ids" in b else None,
-            "labels": int((labels & ~on_space).sum()), "reference_label_on_space": int((labels & on_space).sum())}
+            "labels": int((differ & ~holds).sum()), "labels_holding_reference": int(holds.sum())}
 
 # %% ../nbs/03_dataset.ipynb #fca45e0a
 def data_collator(features:List[QAFeatures]|dict, # windows of one batch: `QADataset` items, or the rows `QADataset.__getitems__` gives
