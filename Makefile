@@ -48,6 +48,11 @@ check-sync: venv
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export
 	git diff --exit-code --stat -- ratsqa_nb nbs || (echo "notebooks and exported modules are out of sync: run nbdev_export and nbdev_clean, then commit" && exit 1)
 
+## README.md from nbs/index.ipynb: nbdev's own nbdev_readme, the only thing that writes README.md (needs Quarto on PATH; nbdev_docs runs it too)
+.PHONY: readme
+readme: venv
+	$(BIN)/nbdev_readme
+
 ## offline docs preview without Quarto: the committed notebooks (with their outputs) through nbdev's docs processing (_proc/) and nbconvert -> _preview/index.html
 .PHONY: preview outputs
 preview: venv

@@ -4,7 +4,8 @@ The preview is built once, without executing the notebooks, into a temporary fol
 with its title, its prose and its code, `index.html` must link every page in reading order, and nbdev's own docs
 processing (what `nbdev_docs` runs before Quarto) must succeed on every notebook. Where chromium is installed the
 pages are also loaded in headless chromium; screenshots land in test-artifacts/preview/. The committed outputs and plots of the
-dataset, evaluation and training pages must reach them without executing anything. One more test executes a
+dataset, evaluation and training pages must reach them without executing anything, and nbdev's processing must
+neither replace a committed output with one made at build time nor print anything to stderr. One more test executes a
 single cheap notebook with `--execute` and checks that its outputs reach the page.
 """
 import html, json, os, re, shutil, subprocess, sys, tempfile
@@ -127,6 +128,45 @@ def test_nbdev_docs_processing_succeeds(preview):
     failed = preview["summary"]["proc_failed"]
     assert not failed, "nbdev docs processing fails (nbdev_docs would stop) in:\n\n" + "\n\n".join(
         f"== {nb}\n{msg[:1500]}" for nb, msg in failed.items())
+
+def test_docs_processing_keeps_committed_outputs_and_prints_nothing(preview):
+    """While building docs nbdev re-runs exported cells and every cell that contains an import, and the page gets the
+    outputs of that run instead of the committed ones: progress bars, log lines stamped with the build time, temporary
+    paths. A cell that mixes imports with other code is such a cell (nbdev warns "Found cells containing imports and
+    other code"). Every page must keep its committed outputs, and the processing must print nothing to stderr."""
+    changed, stderr = preview["summary"]["proc_changed"], preview["summary"]["proc_stderr"]
+    assert not changed, "nbdev's docs processing re-ran cells and got other outputs than the committed ones (split the " \
+        "imports into cells of their own):\n\n" + "\n\n".join(f"== {nb}\n" + "\n".join(c)[:2000] for nb, c in changed.items())
+    assert not stderr, "nbdev's docs processing wrote to stderr:\n\n" + "\n\n".join(f"== {nb}\n{e[:2000]}" for nb, e in stderr.items())
+
+def test_tutorial_shows_the_install_command(preview):
+    "nbdev drops `%` magic lines from pages; the Colab-only install line must stay visible (a `!pip` line is kept)"
+    page = preview["dir"]/"tutorials"/"train_colab.html"
+    text = _text(page.read_text(encoding="utf-8"))
+    assert re.search(r'if "google.colab" in sys.modules:.*pip install -q "ratsqa_nb\[dev\] @ git\+https://github.com/', text), \
+        "the tutorial's install cell shows no pip install line"
+
+def test_site_css_and_badge_filter():
+    "Plots fit the text column, table cells keep Korean words whole, the Colab badge is not turned into a figure"
+    css = (NBS/"styles.css").read_text(encoding="utf-8")
+    assert re.search(r"\.cell-output[^{]*img[^{]*\{[^}]*max-width:\s*100%;[^}]*height:\s*auto", css)
+    assert re.search(r"table\s*\{[^}]*word-break:\s*keep-all", css)
+    quarto = (NBS/"_quarto.yml").read_text(encoding="utf-8")
+    assert "filters: [colab_badge.lua]" in quarto and (NBS/"colab_badge.lua").exists()
+
+@pytest.mark.skipif(not shutil.which("quarto"), reason="Quarto is not on PATH")
+def test_badge_filter_in_quarto(tmp_path):
+    "With the real Quarto: the badge renders inline with its alt text, an ordinary image figure keeps its caption"
+    shutil.copy2(NBS/"colab_badge.lua", tmp_path)
+    (tmp_path/"t.md").write_text("---\ntitle: t\nfilters: [colab_badge.lua]\n---\n\n"
+        "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/x.ipynb)\n\n"
+        "![a real figure](p.png)\n", encoding="utf-8")
+    r = subprocess.run(["quarto", "render", "t.md", "--to", "html", "--quiet"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    h = (tmp_path/"t.html").read_text(encoding="utf-8")
+    badge = re.search(r"<p><a [^>]*><img [^>]*colab-badge.svg[^>]*></a></p>", h)
+    assert badge and 'alt="Open In Colab"' in badge.group(0), h[h.find("colab-badge")-300:h.find("colab-badge")+200]
+    assert h.count("<figcaption") == 1 and "a real figure</figcaption>" in h
 
 def _chromium(url:str, ud:Path, *extra, timeout=90) -> subprocess.CompletedProcess:
     cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

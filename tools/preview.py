@@ -17,7 +17,10 @@
     python tools/preview.py --only 00_settings --execute --out /tmp/p/html --proc-dir /tmp/p/proc
 
 Exit status 1 when nbdev's processing fails on a notebook (`nbdev_docs` would fail the same way; the page is
-still rendered, with the failing cells listed on it) or, with `--strict`, when a notebook fails to execute.
+still rendered, with the failing cells listed on it), when it re-runs a cell (exported, or containing an import) whose
+outputs then differ from the committed ones (the site would show output made at build time), when it writes anything
+to stderr (e.g. nbdev's "Found cells containing imports and other code"), or, with `--strict`, when a notebook fails
+to execute.
 """
 from __future__ import annotations
 import argparse, html, json, os, re, shutil, sys, tempfile, time, traceback, warnings
@@ -28,6 +31,7 @@ from pathlib import Path, PurePosixPath
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = ".nbdev-preview" # written into --out; a non-empty --out without it is never wiped
 IMG_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+_DEFAULT_WARNING_FILTERS = list(warnings.filters) # what `nbdev_docs` runs under (the workers ignore warnings otherwise)
 
 # ---------------------------------------------------------------------------------------------------------------
 # workers (run in spawned processes, one notebook each, so notebooks never share state)
@@ -58,31 +62,61 @@ def execute_nb(src:str, dst:str, skip_flags:list[str], basepath:str) -> tuple[bo
     write_nb(nb, dst)
     return True, secs, ""
 
-def _recording_filter(errors:list):
+def _norm_outputs(outputs) -> list:
+    "Cell outputs as comparable values: no execution counts or metadata, text as one string"
+    def j(v): return "".join(v) if isinstance(v, list) else v
+    return [(o.get("output_type"), o.get("name"), j(o.get("text", "")), o.get("ename"), j(o.get("evalue", "")),
+             {k: j(v) for k, v in (o.get("data") or {}).items()}) for o in outputs or []]
+
+def _describe(outputs) -> str:
+    "A few lines of each output, for messages"
+    parts = []
+    for t, name, text, ename, evalue, data in _norm_outputs(outputs):
+        body = text or evalue or next((v for k, v in data.items() if k.startswith("text/")), "") or ", ".join(data)
+        parts.append(f"[{name or t}] " + " | ".join(str(body).strip().splitlines()[:3])[:300])
+    return "\n".join(parts) or "(no output)"
+
+def _recording_filter(errors:list, changed:list|None=None):
     """nbdev's `FilterDefaults`, except that a failing cell in `exec_show_docs` is recorded in `errors` (with the
-    message nbdev would raise) instead of stopping, so one pass gives both the verdict and a readable page"""
-    from nbdev.processors import FilterDefaults, exec_show_docs
+    message nbdev would raise) instead of stopping, so one pass gives both the verdict and a readable page; and a cell
+    that nbdev's docs processing re-executes (exported cells, cells with imports) and whose outputs then differ from
+    the committed ones is recorded in `changed` (the page would show output made while the docs were built)"""
+    from nbdev.processors import FilterDefaults, exec_show_docs, _show_docs
     class recording_show_docs(exec_show_docs):
         def __call__(self, cell):
+            committed = list(cell.get("outputs") or []) if cell.cell_type == "code" else None
             try: super().__call__(cell)
             except Exception as e:
                 msg = str(e).strip()
                 if e.__cause__ is not None: msg += "\n" + "".join(traceback.format_exception_only(type(e.__cause__), e.__cause__)).strip()
                 errors.append(re.sub(r"\x1b\[[0-9;]*m", "", msg))
                 self.k.exc = None
+                return
+            if changed is None or committed is None or _norm_outputs(cell.get("outputs")) == _norm_outputs(committed): return
+            try: doc_cell = bool(_show_docs(cell.parsed_())) # show_doc's rendering is made at build time by design
+            except Exception: doc_cell = False
+            if not doc_cell:
+                changed.append(f"cell {cell.idx_}: {cell.source.strip()[:200]}\n  committed: {_describe(committed)}"
+                               f"\n  at build:  {_describe(cell.get('outputs'))}")
     class RecordingFilter(FilterDefaults):
         def base_procs(self): return [recording_show_docs if p is exec_show_docs else p for p in super().base_procs()]
     return RecordingFilter
 
-def process_nb(src:str, dst:str) -> tuple[list[str], float]:
+def process_nb(src:str, dst:str) -> tuple[list[str], float, list[str], str]:
     """nbdev's docs processing of one notebook (the per-file step of `nbdev_proc_nbs`/`nbdev_docs`); returns the
-    errors that would have stopped nbdev (empty when it would succeed) and the seconds taken"""
+    errors that would have stopped nbdev (empty when it would succeed), the seconds taken, the cells whose outputs the
+    processing changed (it re-runs exported cells and cells with imports), and what it wrote to stderr (warnings
+    such as nbdev's "Found cells containing imports and other code")"""
+    import contextlib, io
     from nbdev import serve_drv
     Path(dst).parent.mkdir(parents=True, exist_ok=True)
     Path(dst).unlink(missing_ok=True) # never render a stale copy
-    start, errors = time.time(), []
-    serve_drv.main((Path(src), Path(dst), _recording_filter(errors)))
-    return errors, time.time() - start
+    start, errors, changed, err = time.time(), [], [], io.StringIO()
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(err):
+        warnings.filters[:] = _DEFAULT_WARNING_FILTERS # report what nbdev_docs would print, no more
+        serve_drv.main((Path(src), Path(dst), _recording_filter(errors, changed)))
+    stderr = err.getvalue() + "".join(warnings.formatwarning(w.message, w.category, w.filename, w.lineno) for w in caught)
+    return errors, time.time() - start, changed, stderr
 
 class _NoPool:
     def __enter__(self): return self
@@ -163,6 +197,11 @@ def pandoc_attrs_to_html(md:str) -> str:
         return f"<a {' '.join(out)}>{html.escape(text)}</a>"
     return _ATTR_LINK.sub(rep, md)
 
+_COND = re.compile(r'^::: *\{\.content-(visible|hidden) when-format="([\w-]+)"\} *\n(.*?)\n::: *$', re.M | re.S)
+def quarto_conditional_html(md:str) -> str:
+    "Quarto's conditional content as an HTML render sees it: `.content-visible when-format=\"html\"` kept, the rest dropped"
+    return _COND.sub(lambda m: m.group(3) if (m.group(2) == "html") == (m.group(1) == "visible") else "", md)
+
 def _directives(src:str) -> tuple[dict, str]:
     "Quarto `#| key: value` lines at the top of a code cell -> (dict, source without them)"
     lines, d, i = src.splitlines(), {}, 0
@@ -191,6 +230,7 @@ def prepare_nb(nb):
                 continue
             continue
         if c.cell_type == "markdown":
+            src = quarto_conditional_html(src)
             if not src.strip(): continue
             c.source = pandoc_attrs_to_html(src)
             cells.append(c); continue
@@ -400,11 +440,11 @@ def build(out:Path, proc_dir:Path, execute:bool=False, only:list[str]|None=None,
     if proc_dir == out or out in proc_dir.parents: raise SystemExit("--proc-dir must not be inside --out (--out is rebuilt)")
     if out.exists() and any(out.iterdir()) and not (out/MARKER).exists():
         raise SystemExit(f"{out} is not empty and was not written by this tool; pick another --out")
-    summary = dict(pages=[], exec_failed={}, proc_failed={}, executed=[], out=str(out), proc_dir=str(proc_dir))
+    summary = dict(pages=[], exec_failed={}, proc_failed={}, proc_changed={}, proc_stderr={}, executed=[], out=str(out), proc_dir=str(proc_dir))
     if render_only and (out/"summary.json").exists(): # keep what the last full build found out
         last = json.loads((out/"summary.json").read_text(encoding="utf-8"))
         if Path(last.get("proc_dir", "")) == proc_dir:
-            for k in ("exec_failed", "proc_failed", "executed"): summary[k] = last.get(k, summary[k])
+            for k in ("exec_failed", "proc_failed", "proc_changed", "proc_stderr", "executed"): summary[k] = last.get(k, summary[k])
 
     # 1. execute (optional)
     sources = {rel: nbs/rel for _, rel in order}
@@ -434,9 +474,17 @@ def build(out:Path, proc_dir:Path, execute:bool=False, only:list[str]|None=None,
     with (_pool(workers, fresh=False) if not render_only else _NoPool()) as ex:
         futs = {} if render_only else {rel: ex.submit(_importable().process_nb, str(sources[rel]), str(proc_dir/rel)) for _, rel in order}
         for rel, f in futs.items():
-            try: errors, secs = f.result()
-            except Exception as e: errors, secs = [f"processing crashed: {e!r}"], 0.
+            try: errors, secs, changed, stderr = f.result()
+            except Exception as e: errors, secs, changed, stderr = [f"processing crashed: {e!r}"], 0., [], ""
             log(f"  processed {rel} ({secs:.1f}s)")
+            if changed:
+                summary["proc_changed"][str(rel)] = changed
+                log(f"  nbdev processing re-ran {len(changed)} cell(s) of {rel} and got other outputs than the committed ones "
+                    "(the site would show output made at build time; put imports in cells of their own):\n" +
+                    "\n".join("    " + l for c in changed for l in c.splitlines()))
+            if stderr.strip():
+                summary["proc_stderr"][str(rel)] = stderr
+                log(f"  nbdev processing of {rel} wrote to stderr:\n" + "\n".join("    " + l for l in stderr.strip().splitlines()[:40]))
             if errors:
                 msg = "\n\n".join(errors)
                 summary["proc_failed"][str(rel)] = msg
@@ -463,6 +511,11 @@ def build(out:Path, proc_dir:Path, execute:bool=False, only:list[str]|None=None,
             p["problems"].append(("nbdev processing failed on this notebook (nbdev_docs would stop at the first "
                                   "error below). While building docs nbdev runs exported cells, show_doc cells and every cell "
                                   "that contains an import, so a cell that mixes imports with other code runs on its own:", summary["proc_failed"][str(rel)]))
+        if str(rel) in summary["proc_changed"]:
+            p["problems"].append(("nbdev's docs processing re-ran these cells and got other outputs than the committed ones; "
+                                  "the site shows the build's outputs (put imports in cells of their own):", "\n\n".join(summary["proc_changed"][str(rel)])))
+        if str(rel) in summary["proc_stderr"]:
+            p["problems"].append(("nbdev's docs processing of this notebook wrote to stderr:", summary["proc_stderr"][str(rel)]))
         if str(rel) in summary["exec_failed"]:
             p["problems"].append(("this notebook failed to execute; shown without outputs:",
                                   "\n".join(summary["exec_failed"][str(rel)].strip().splitlines()[-15:])))
@@ -511,7 +564,9 @@ def main(argv=None):
     if a.execute: print("executed: " + (", ".join(s["executed"]) or "none"))
     if s["exec_failed"]: print("FAILED to execute (rendered without outputs): " + ", ".join(s["exec_failed"]))
     if s["proc_failed"]: print("nbdev processing FAILED (nbdev_docs would fail): " + ", ".join(s["proc_failed"]))
-    return 1 if s["proc_failed"] or (a.strict and s["exec_failed"]) else 0
+    if s["proc_changed"]: print("nbdev processing CHANGED committed outputs (the site would show build-time output): " + ", ".join(s["proc_changed"]))
+    if s["proc_stderr"]: print("nbdev processing wrote to stderr: " + ", ".join(s["proc_stderr"]))
+    return 1 if s["proc_failed"] or s["proc_changed"] or s["proc_stderr"] or (a.strict and s["exec_failed"]) else 0
 
 if __name__ == "__main__":
     sys.exit(main())
