@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_web.ipynb #981f2e96
 from __future__ import annotations
-import json, logging, queue, sys, threading, time, urllib.error, urllib.request
+import base64, hashlib, importlib, json, logging, queue, re, sys, threading, time, urllib.error, urllib.request
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from importlib.resources import files
@@ -14,6 +14,7 @@ from typing import Optional
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from flask import Flask, Response, jsonify, request
+from waitress import wasyncore
 from waitress.server import create_server
 from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
 
@@ -21,8 +22,9 @@ from .corpus import KorQuADV1Corpus, sample_root
 from .inference import QAInputError, QAPredictor, check_inputs, saved_predictor_settings
 
 # %% auto #0
-__all__ = ['read_predict_request', 'page_html', 'demo_examples', 'create_app', 'serve_in_background', 'post_json', 'load_test',
-           'BatchingPredictor', 'ratsqa_serve']
+__all__ = ['read_predict_request', 'predict_response', 'page_html', 'page_csp', 'security_headers', 'demo_examples', 'create_app',
+           'BackgroundServer', 'serve_in_background', 'post_json', 'load_test', 'BatchingPredictor', 'ratsqa_serve',
+           'notebook_frontend', 'show_demo', 'serve_notebook']
 
 # %% ../nbs/11_web.ipynb #a0324f10
 def _field(data:dict, name:str)->str:
@@ -34,6 +36,7 @@ def _field(data:dict, name:str)->str:
 # %% ../nbs/11_web.ipynb #95c1be64
 def read_predict_request(req, # the Flask request
                          max_top_k:int=20, # largest `top_k` accepted
+                         max_context_chars:int=20_000, # longest context accepted, in characters (bounds the model's work per request)
                         )->tuple: # (question, context, top_k, explain)
     "Validated fields of a `POST /api/predict` body; raises a 4xx `HTTPException` that says what is wrong"
     if not req.is_json: raise UnsupportedMediaType("send a JSON body with Content-Type: application/json")
@@ -42,6 +45,8 @@ def read_predict_request(req, # the Flask request
     except (ValueError, RecursionError): raise BadRequest("the body is not valid JSON") from None
     if not isinstance(data, dict): raise BadRequest('the body must be a JSON object {"question": .., "context": ..}')
     question, context = _field(data, "question"), _field(data, "context")
+    if len(context) > max_context_chars:
+        raise BadRequest(f"'context' is {len(context):,} characters, over the limit of {max_context_chars:,} (max_context_chars)")
     top_k = data.get("top_k", 1)
     if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= max_top_k:
         raise BadRequest(f"'top_k' must be an integer from 1 to {max_top_k}, not {top_k!r}")
@@ -49,10 +54,42 @@ def read_predict_request(req, # the Flask request
     if not isinstance(explain, bool): raise BadRequest(f"'explain' must be true or false, not {json.dumps(explain)[:40]}")
     return question, context, top_k, explain
 
+# %% ../nbs/11_web.ipynb #5a1c0e21
+def predict_response(answers, # `predict(question, context, top_k=top_k, ...)` for one question (a list when top_k > 1)
+                     top_k:int=1, # the `top_k` asked for
+                    )->dict: # the best answer's fields; with top_k > 1 also `answers`, the ranked candidates
+    "The JSON reply of `POST /api/predict`: per-question lists (`tokens`, `windows`) sent once, not once per answer"
+    if top_k == 1: return answers
+    shared = {k: answers[0][k] for k in ("tokens", "windows") if k in answers[0]}
+    ranked = [{k: v for k, v in a.items() if k not in shared} for a in answers]
+    return {**ranked[0], **shared, "answers": ranked}
+
 # %% ../nbs/11_web.ipynb #c0f6773f
 def page_html()->str:
     "The demo page: `templates/index.html`, shipped inside the package"
     return (Path(str(files("ratsqa_nb")))/"templates"/"index.html").read_text(encoding="utf-8")
+
+# %% ../nbs/11_web.ipynb #7d2b9e02
+def _inline_hashes(html:str, tag:str)->str:
+    "CSP sources that allow exactly the inline `<tag>` blocks of `html`: 'sha256-...' of each block's text"
+    blocks = re.findall(rf"<{tag}>(.*?)</{tag}>", html, flags=re.S)
+    return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()}'" for b in blocks)
+
+# %% ../nbs/11_web.ipynb #7d2b9e03
+def page_csp(html:str, # the page, e.g. `page_html()`
+            )->str: # the Content-Security-Policy header value
+    "CSP of the demo page: its own inline script and style, `fetch` to its own origin, nothing else"
+    return (f"default-src 'none'; script-src {_inline_hashes(html, 'script')}; style-src {_inline_hashes(html, 'style')}; "
+            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'")
+
+# %% ../nbs/11_web.ipynb #7d2b9e06
+def security_headers(response:Response, # any response of the app
+                    )->Response: # the same response, with the headers set
+    "`nosniff`, no referrer, and a CSP that allows nothing unless the view set its own (the page sets `page_csp`)"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers.setdefault("Content-Security-Policy", "default-src 'none'")
+    return response
 
 # %% ../nbs/11_web.ipynb #9a38df34
 def demo_examples(n:int=6, # paragraphs to take a question from
@@ -69,17 +106,23 @@ def demo_examples(n:int=6, # paragraphs to take a question from
 def create_app(predictor:QAPredictor, # answers the questions (anything with `predict(question, context, top_k)`; `explain=` when asked for)
                max_content_length:int=64 * 1024, # largest request body in bytes (413 above it)
                max_top_k:int=20, # largest `top_k` a request may ask for
+               max_context_chars:int=20_000, # longest context a request may send, in characters (400 above it)
                examples:Optional[list]=None, # [{"question", "context", "answer"}] the page offers; default: `demo_examples()`
               )->Flask: # the app; any WSGI server serves it (`serve_in_background`, `ratsqa_serve`)
     "Flask app: the demo page at `/`, the JSON API `POST /api/predict`, and `GET /api/examples`"
+    for name, v in (("max_content_length", max_content_length), ("max_top_k", max_top_k), ("max_context_chars", max_context_chars)):
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{name}={v!r} must be a positive integer")
     app = Flask("ratsqa_nb.web")
     app.config["MAX_CONTENT_LENGTH"] = max_content_length
     app.json.ensure_ascii = False
     app.extensions["ratsqa_predictor"] = predictor
     offered = demo_examples() if examples is None else list(examples)
+    app.after_request(security_headers)
 
     @app.get("/")
-    def index(): return Response(page_html(), mimetype="text/html")
+    def index():
+        page = page_html()
+        return Response(page, mimetype="text/html", headers={"Content-Security-Policy": page_csp(page)})
 
     @app.get("/api/health")
     def health(): return {"status": "ok"}
@@ -89,10 +132,10 @@ def create_app(predictor:QAPredictor, # answers the questions (anything with `pr
 
     @app.post("/api/predict")
     def predict():
-        question, context, top_k, explain = read_predict_request(request, max_top_k)
+        question, context, top_k, explain = read_predict_request(request, max_top_k, max_context_chars)
         try: answers = predictor.predict(question, context, top_k=top_k, **({"explain": True} if explain else {}))
         except QAInputError as e: raise BadRequest(str(e)) from None
-        return answers if top_k == 1 else {**answers[0], "answers": answers}
+        return predict_response(answers, top_k)
 
     @app.errorhandler(HTTPException)
     def http_error(e): return jsonify(error=e.description), e.code
@@ -120,25 +163,58 @@ def _log_requests(app):
     return logged
 
 # %% ../nbs/11_web.ipynb #9da6f226
+def _body_cap(app, max_content_length:Optional[int]=None)->dict:
+    "waitress's `max_request_body_size` for `app`: `max_content_length`, else the Flask app's `MAX_CONTENT_LENGTH` (+1: waitress refuses a body of that size, Flask only a larger one)"
+    if max_content_length is None: max_content_length = getattr(app, "config", {}).get("MAX_CONTENT_LENGTH")
+    return {} if max_content_length is None else {"max_request_body_size": max_content_length + 1}
+
+def _url_host(host:str)->str:
+    "The host part of a URL that reaches a server bound to `host` from this machine"
+    return {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
+
+# %% ../nbs/11_web.ipynb #6b0c4d01
+class BackgroundServer:
+    "`app` served by waitress in a daemon thread; `stop()`, or the end of a `with` block, shuts it down"
+    def __init__(self, app, # a WSGI app, e.g. `create_app(predictor)`
+                 host:str="127.0.0.1", # keep the loopback address unless others must reach it
+                 port:int=0, # 0 picks a free port
+                 log_requests:bool=False, # log one line per request, as `ratsqa_serve` does
+                 threads:int=32, # waitress worker threads: requests handled at once (the rest wait in line)
+                 max_content_length:Optional[int]=None): # largest body in bytes, refused before it is read; default: the app's MAX_CONTENT_LENGTH
+        self.sockets = {} # waitress's socket map: given to create_server, so ours to close
+        self.server = create_server(_log_requests(app) if log_requests else app, map=self.sockets, host=host, port=port,
+                                    threads=threads, ident="ratsqa", **_body_cap(app, max_content_length))
+        self.host, self.port = host, int(self.server.effective_port) # waitress gives it as a string
+        self.url = f"http://{_url_host(host)}:{self.port}"
+        self.thread = threading.Thread(target=self._run, name="ratsqa-web", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        try: self.server.run()
+        except (OSError, ValueError): pass # sockets closed under the loop at shutdown
+
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.stop()
+    def __repr__(self): return f"{type(self).__name__}({self.url}, {'running' if self.running else 'stopped'})"
+
+# %% ../nbs/11_web.ipynb #6b0c4d02
+@patch
+def stop(self:BackgroundServer):
+    "Finish the requests in hand, then close every socket in the map (listening socket, trigger, connections): the loop ends"
+    self.server.task_dispatcher.shutdown(timeout=5)
+    wasyncore.close_all(self.sockets, ignore_all=True)
+    self.thread.join(timeout=10)
+
+@patch(as_prop=True)
+def running(self:BackgroundServer)->bool: return self.thread.is_alive()
+
+# %% ../nbs/11_web.ipynb #6b0c4d03
 @contextmanager
 def serve_in_background(app, # a WSGI app, e.g. `create_app(predictor)`
-                        host:str="127.0.0.1", # keep the loopback address unless others must reach it
-                        port:int=0, # 0 picks a free port
-                        log_requests:bool=False, # log one line per request, as `ratsqa_serve` does
-                        threads:int=32, # waitress worker threads: requests handled at once (the rest wait in line)
+                        **kwargs, # `BackgroundServer` arguments: host, port, log_requests, threads, max_content_length
                        ):
     "Serve `app` with waitress in a daemon thread; yields the base URL and shuts down on exit"
-    server = create_server(_log_requests(app) if log_requests else app, host=host, port=port, threads=threads, ident="ratsqa")
-    def run():
-        try: server.run()
-        except (OSError, ValueError): pass # sockets closed under the loop at shutdown
-    thread = threading.Thread(target=run, name="ratsqa-web", daemon=True)
-    thread.start()
-    try: yield f"http://{host}:{server.effective_port}"
-    finally:
-        server.task_dispatcher.shutdown(timeout=5)
-        for channel in list(server._map.values()): channel.close() # the listening socket, its trigger, open connections: the loop ends
-        thread.join(timeout=10)
+    with BackgroundServer(app, **kwargs) as server: yield server.url
 
 # %% ../nbs/11_web.ipynb #f0e3f551
 def post_json(url:str, # e.g. "http://127.0.0.1:8000/api/predict"
@@ -253,15 +329,69 @@ def ratsqa_serve(model_dir:str=None, # model folder (the training folder or its 
     try:
         if not model_dir: raise ValueError("--model_dir is required")
         if not 0 <= port <= 65535: raise ValueError(f"--port={port} must be from 0 to 65535")
+        if max_content_length < 1: raise ValueError(f"--max_content_length={max_content_length} must be at least 1")
         if max_batch < 1: raise ValueError(f"--max_batch={max_batch} must be at least 1")
         if threads < 1: raise ValueError(f"--threads={threads} must be at least 1")
         settings = saved_predictor_settings(model_dir, max_seq_length=max_seq_length, max_query_length=max_query_length,
                                             doc_stride=doc_stride) # the run's answer length and post-processing too
-        predictor = QAPredictor.from_pretrained(model_dir, settings=settings, device=device)
+        wsgi = [] # the app once the model is loaded; waitress answers nothing before run()
+        try: server = create_server(lambda environ, start_response: wsgi[0](environ, start_response), host=host, port=port,
+                                    threads=threads, ident="ratsqa", max_request_body_size=max_content_length + 1)
+        except (OSError, ValueError) as e: # listen first: a port in use fails before the model loads
+            raise ValueError(f"cannot listen on {host}:{port}: {getattr(e, 'strerror', None) or e}") from None
+        try: predictor = QAPredictor.from_pretrained(model_dir, settings=settings, device=device)
+        except BaseException: server.task_dispatcher.shutdown(); server.close(); raise
     except (OSError, ValueError, TypeError) as e: sys.exit(f"ratsqa_serve: {e}")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     if max_batch > 1: predictor = BatchingPredictor(predictor, max_batch=max_batch)
-    server = create_server(_log_requests(create_app(predictor, max_content_length=max_content_length)), host=host, port=port,
-                           threads=threads, ident="ratsqa")
-    print(f"ratsqa_serve: {model_dir} on http://{host}:{server.effective_port}/ (waitress, {threads} threads)", file=sys.stderr, flush=True)
+    wsgi.append(_log_requests(create_app(predictor, max_content_length=max_content_length)))
+    print(f"ratsqa_serve: {model_dir} on http://{_url_host(host)}:{server.effective_port}/ (waitress, {threads} threads)", file=sys.stderr, flush=True)
     server.run()
+
+# %% ../nbs/11_web.ipynb #5ef3f9e0
+_notebook_servers = {} # port -> the BackgroundServer that `serve_notebook` started there
+
+def _as_predictor(model):
+    "A predictor as given, or one loaded from a model folder with its training run's settings"
+    if hasattr(model, "predict"): return model
+    return QAPredictor.from_pretrained(model, settings=saved_predictor_settings(model))
+
+# %% ../nbs/11_web.ipynb #8c3d5e01
+def notebook_frontend()->str:
+    "Where this kernel's output shows: 'colab', 'jupyter' (Jupyter, JupyterLab, VS Code: an ipykernel) or 'console'"
+    if "google.colab" in sys.modules: return "colab"
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return "jupyter" if type(shell).__name__ == "ZMQInteractiveShell" else "console"
+
+# %% ../nbs/11_web.ipynb #8c3d5e02
+def show_demo(server:BackgroundServer, # a running server of `create_app`
+              height:int=620, # pixels of the inline page
+              frontend:Optional[str]=None, # 'colab', 'jupyter' or 'console'; default: `notebook_frontend()`
+             )->str: # the frontend it was shown for
+    "Show the page of `server` in the cell's output: through Colab's kernel-port proxy, as an inline frame, or its address"
+    frontend = frontend or notebook_frontend()
+    if frontend == "colab": # no tunnel: Colab proxies the kernel's localhost port to this browser session
+        importlib.import_module("google.colab.output").serve_kernel_port_as_iframe(server.port, path="/", height=height)
+    elif frontend == "jupyter":
+        from IPython.display import IFrame, display
+        display(IFrame(server.url + "/", width="100%", height=height))
+    else: print(f"demo page: {server.url}/ (stop it with .stop())")
+    return frontend
+
+# %% ../nbs/11_web.ipynb #8c3d5e03
+def serve_notebook(model, # model folder (training folder or its hf/, settings from its args.json), or a predictor
+                   port:Optional[int]=None, # None: the port of the demo started last (replaced), else a free one
+                   host:str="127.0.0.1", # loopback: only this machine (and Colab's proxy) reaches the demo
+                   height:int=620, # pixels of the inline page
+                   show:bool=True, # show the page in the cell's output (`show_demo`)
+                   **app_kwargs, # `create_app` arguments: max_top_k, max_context_chars, examples, ...
+                  )->BackgroundServer: # `.url`, `.port`, `.stop()`; the end of a `with` block stops it too
+    "Serve the demo page for `model` from this kernel in a background thread and show it in the cell's output"
+    app = create_app(_as_predictor(model), **app_kwargs)
+    if port is None and _notebook_servers: port = next(reversed(_notebook_servers))
+    if port in _notebook_servers: _notebook_servers.pop(port).stop() # the same cell run again: one server per port
+    server = BackgroundServer(app, host=host, port=port or 0, threads=8)
+    _notebook_servers[server.port] = server
+    if show: show_demo(server, height)
+    return server
