@@ -161,7 +161,7 @@ def build_tiny_encoder(family:str, # a key of `TINY_FAMILIES`
                        out_dir, # folder for the encoder and its tokenizer (created)
                        seed:int=0, # torch seed of the random weights
                        **config_kw, # config overrides (hidden_size, num_hidden_layers, ...)
-                      )->Path: # `out_dir`, loadable with `load_model` / `load_tokenizer` as a real checkpoint is
+                      )->Path: # `out_dir`, which the loaders open as they open a real checkpoint
     "Save a tiny randomly initialised pre-training model of `family` (masked LM; ELECTRA's discriminator) with a tokenizer of its kind"
     if family not in TINY_FAMILIES: raise ValueError(f"family={family!r} must be one of {list(TINY_FAMILIES)}")
     cfg_name, kind, extra = TINY_FAMILIES[family]
