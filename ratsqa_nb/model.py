@@ -36,6 +36,7 @@ def load_model(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a loca
               )->PreTrainedModel: # the model, in eval mode as `from_pretrained` returns it
     "Load the book's `BertForQuestionAnswering` (or any extractive-QA model) from the hub or a folder"
     name = str(name_or_path)
+    from ratsqa_nb.corpus import check_model_source; check_model_source(name) # fail fast: neither a folder nor a reachable hub model
     try: config = (AutoConfig if auto else BertConfig).from_pretrained(name)
     except (OSError, ValueError) as e:
         raise OSError(f"cannot load a model from {name!r}: it is not a folder with config.json, and the model hub "

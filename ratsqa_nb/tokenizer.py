@@ -37,6 +37,7 @@ def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a 
                    auto:bool=False, # use AutoTokenizer (non-BERT models) instead of the book's BertTokenizer
                   )->PreTrainedTokenizerBase: # always fast: the book's class where it is fast, else its fast twin
     "Load the tokenizer as the book does, returning a fast tokenizer (character offsets available)"
+    from ratsqa_nb.corpus import check_model_source; check_model_source(name_or_path, "a tokenizer") # fail fast: neither a folder nor a reachable hub model
     cls = AutoTokenizer if auto else FastBert # the book's BertTokenizer on transformers 5, BertTokenizerFast on 4
     try: tok = cls.from_pretrained(str(name_or_path), do_lower_case=do_lower_case)
     except (OSError, ValueError, ImportError) as e: # ImportError: transformers 4 asking for protobuf on a folder it cannot read
