@@ -9,16 +9,18 @@ from dataclasses import MISSING, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Optional, Union, get_args, get_origin, get_type_hints
 
+from lightning_fabric.utilities.exceptions import MisconfigurationException
+
 from fastcore.docments import docments
 from fastcore.script import call_parse, bool_arg, str2bool
 
 from .settings import QATrainArguments, training_args_file
 from .corpus import download_downstream_dataset
-from .training import load_checkpoint_state
+from .training import check_trainer_args, load_checkpoint_state
 from .pipeline import evaluate_model_dir, fit_qa, run_demo
 
 # %% auto #0
-__all__ = ['build_args', 'field_docs', 'add_dataclass_flags', 'train_parser', 'ratsqa_train', 'ratsqa_eval_model']
+__all__ = ['USER_ERRORS', 'build_args', 'field_docs', 'add_dataclass_flags', 'train_parser', 'ratsqa_train', 'ratsqa_eval_model']
 
 # %% ../nbs/12_cli.ipynb #850b13ea
 def _given(**flags)->dict:
@@ -67,28 +69,41 @@ def add_dataclass_flags(parser:argparse.ArgumentParser, # the parser to extend
 # %% ../nbs/12_cli.ipynb #a39bc560
 def train_parser()->argparse.ArgumentParser:
     "The `ratsqa_train` command line: `--config`, `--demo`, `--out_dir` and one flag per `QATrainArguments` field"
-    p = argparse.ArgumentParser(prog="ratsqa_train", description="Fine-tune BERT for KorQuAD 1.0 extractive QA (the book's Code 1-14), or run the tiny offline demo")
+    p = argparse.ArgumentParser(prog="ratsqa_train", allow_abbrev=False, description="Fine-tune BERT for KorQuAD 1.0 extractive QA (the book's Code 1-14), or run the tiny offline demo")
     p.add_argument("--config", help="JSON file of saved QATrainArguments (e.g. <downstream_model_dir>/args.json); flags override it")
-    p.add_argument("--demo", action="store_true", help="train the tiny demo model on the bundled sample (CPU, about 2 minutes) and show answers; only --epochs and --seed apply")
+    p.add_argument("--demo", action="store_true", help="train the tiny demo model on the bundled sample (CPU, about 2 minutes) and show answers; only --epochs, --seed and --out_dir apply (other flags are refused)")
     p.add_argument("--out_dir", default="ratsqa-demo", help="with --demo: folder for the demo's corpus copy, tiny model and checkpoints (default: ratsqa-demo)")
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error instead of one line")
     add_dataclass_flags(p, QATrainArguments)
     return p
 
 # %% ../nbs/12_cli.ipynb #8bd19546
+USER_ERRORS = (ValueError, OSError, TypeError, FloatingPointError, MisconfigurationException) # mistakes a user can fix: one line, exit code 1
+
+def _one_line(e:BaseException)->str: return " ".join(str(e).split()) or type(e).__name__
+
+def _demo_flags_given(flags:dict)->list:
+    "Flags given with --demo that the demo cannot honour (it takes only --epochs, --seed and --out_dir)"
+    return [f"--{k}" for k, v in flags.items() if v is not None and k not in ("epochs", "seed")]
+
+# %% ../nbs/12_cli.ipynb #306e6aec
 def ratsqa_train(argv:Optional[list]=None, # command-line words; None reads `sys.argv`
                 ):
     "Fine-tune BERT for KorQuAD 1.0 extractive QA (the book's Code 1-14), or run the tiny offline demo"
-    flags = vars(train_parser().parse_args(argv))
-    config, demo, out_dir = flags.pop("config"), flags.pop("demo"), flags.pop("out_dir")
-    if demo:
-        run_demo(out_dir, epochs=flags["epochs"], seed=flags["seed"])
-        return
+    p = train_parser()
+    flags = vars(p.parse_args(argv))
+    config, demo, out_dir, debug = flags.pop("config"), flags.pop("demo"), flags.pop("out_dir"), flags.pop("debug")
+    if demo and (config or _demo_flags_given(flags)):
+        p.error(f"--demo takes only --epochs, --seed and --out_dir; also given: {', '.join((['--config'] if config else []) + _demo_flags_given(flags))}")
     try:
-        args = build_args(config, **flags)
+        if demo: run_demo(out_dir, epochs=flags["epochs"], seed=flags["seed"]); return
+        args = check_trainer_args(build_args(config, **flags)) # before the download: a wrong monitor fails at once
         download_downstream_dataset(args)
         if args.resume_from_checkpoint: load_checkpoint_state(args.resume_from_checkpoint)
-    except (OSError, ValueError) as e: sys.exit(f"ratsqa_train: {e}")
-    task, trainer = fit_qa(args)
+        task, trainer = fit_qa(args)
+    except USER_ERRORS as e:
+        if debug: raise
+        sys.exit(f"ratsqa_train: {_one_line(e)}")
     print(f"best checkpoint: {trainer.checkpoint_callback.best_model_path}")
     print(f"Hugging Face model: {Path(args.downstream_model_dir)/'hf'}")
 

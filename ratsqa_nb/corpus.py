@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_corpus.ipynb #e62b140c
 from __future__ import annotations
-import contextlib, json, os, shutil, socket, tempfile
+import bisect, contextlib, functools, json, os, shutil, socket, tempfile, unicodedata, urllib.error, urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, List, Optional
@@ -15,8 +15,8 @@ from fastcore.basics import patch
 from .settings import QATrainArguments, KNOWN_QA_CORPORA, logger
 
 # %% auto #0
-__all__ = ['KORQUAD_FILES', 'KORQUAD_URL', 'sample_root', 'copy_sample', 'download_downstream_dataset', 'QAExample',
-           'KorQuADError', 'KorQuADV1Corpus']
+__all__ = ['KORQUAD_FILES', 'KORQUAD_URL', 'sample_root', 'copy_sample', 'download_downstream_dataset', 'check_model_source',
+           'QAExample', 'KorQuADError', 'nfc_map', 'to_nfc', 'KorQuADV1Corpus']
 
 # %% ../nbs/01_corpus.ipynb #d767274b
 KORQUAD_FILES = {"train": "KorQuAD_v1.0_train.json", "dev": "KorQuAD_v1.0_dev.json"}
@@ -88,6 +88,49 @@ def download_downstream_dataset(args:QATrainArguments, # uses downstream_corpus_
     Korpora.fetch(name, root_dir=str(root), force_download=args.force_download)
     return root/name
 
+# %% ../nbs/01_corpus.ipynb #19d85b21
+def _hub_offline()->bool:
+    from huggingface_hub import constants
+    return bool(constants.HF_HUB_OFFLINE) or os.environ.get("HF_HUB_OFFLINE", "").upper() in ("1", "ON", "YES", "TRUE")
+
+def _hub_cached(name:str)->bool:
+    "A copy of hub model `name` is in the local Hugging Face cache"
+    from huggingface_hub import try_to_load_from_cache
+    try: return any(isinstance(try_to_load_from_cache(name, f), str) for f in ("config.json", "tokenizer_config.json", "vocab.txt"))
+    except Exception: return False # e.g. a name that is not a valid repo id
+
+# %% ../nbs/01_corpus.ipynb #7fb94c7f
+def check_model_source(name, # `pretrained_model_name`, a model folder or a hub name
+                       what:str="a model", # what is being loaded, for the message ("a tokenizer")
+                       timeout:float=5.0, # seconds for the one request to the hub
+                      )->str: # "folder", "cache" (offline, or the hub unreachable: the cached copy is used) or "hub"
+    "Fail at once, with the reason, when `name` is neither a folder nor a model the hub can give now"
+    from huggingface_hub import constants
+    s = str(name); p = Path(s).expanduser(); cannot = f"cannot load {what} from {s!r}:"
+    if p.is_dir(): return "folder"
+    if p.exists(): raise NotADirectoryError(f"{cannot} it is a file, not a model folder")
+    if s.startswith((".", "/", "~")) or s.count("/") > 1 or "\\" in s or not s.strip():
+        raise FileNotFoundError(f"{cannot} no such folder")
+    if _hub_offline():
+        if _hub_cached(s): return "cache"
+        raise OSError(f"{cannot} it is not a local folder, and the hub is offline (HF_HUB_OFFLINE) with no cached copy of it; "
+                      "pass a model folder, or load it once where there is network")
+    url = f"{constants.ENDPOINT.rstrip('/')}/api/models/{s}"
+    try:
+        with _socket_timeout(timeout): urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout).close()
+    except urllib.error.HTTPError as e:
+        if e.code in (401, 404): raise OSError(f"{cannot} it is not a local folder, nor a model on the hub ({constants.ENDPOINT} answered "
+                                               f"{e.code}; a private model needs `huggingface-cli login`)") from None
+    except (urllib.error.URLError, OSError) as e:
+        reason = getattr(e, "reason", e)
+        if _hub_cached(s):
+            constants.HF_HUB_OFFLINE = True # transformers reads it per call: the cached copy, without minutes of retries
+            logger.warning("the hub (%s) is unreachable (%s): using the cached copy of %s (offline mode)", constants.ENDPOINT, reason, s)
+            return "cache"
+        raise OSError(f"{cannot} it is not a local folder and the hub is unreachable ({constants.ENDPOINT}: {reason}); pass a model folder, "
+                      "or run where the hub can be reached") from None
+    return "hub"
+
 # %% ../nbs/01_corpus.ipynb #bcfcea2b
 @dataclass
 class QAExample:
@@ -129,6 +172,38 @@ def _qa_examples(qa:dict, context:str, title:str, where:str)->QAExample:
         if found != text:
             raise KorQuADError(f"{where}: answer {text!r} is not at answer_start={start} (the context has {found!r} there)")
     return QAExample(qid, question, context, [{"text": a["text"], "answer_start": a["answer_start"]} for a in answers], title)
+
+# %% ../nbs/01_corpus.ipynb #6e6faaf6
+def _starts_anew(ch:str)->bool: # ASCII, a Hangul syllable or a leading jamo never combines with what comes before it
+    return ch < "\u0300" or "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u1112"
+
+@functools.lru_cache(maxsize=16) # the questions of one paragraph share its context
+def nfc_map(text:str, # any text
+           )->tuple: # (the NFC text, for each of its characters where it starts in `text`, plus `len(text)`); None: already NFC
+    "`text` in Unicode NFC, and where each of its characters came from in `text` (composed syllables map to their first jamo)"
+    if unicodedata.is_normalized("NFC", text): return text, None
+    out, starts, seg, seg_start = [], [], "", 0
+    nfc = lambda t: unicodedata.normalize("NFC", t)
+    for i, ch in enumerate(text):
+        if seg and (_starts_anew(ch) or nfc(seg + ch) == nfc(seg) + nfc(ch)): # `ch` does not combine with the segment: a new one
+            n = nfc(seg); out.append(n); starts += [seg_start] * len(n); seg = ""
+        if not seg: seg_start = i
+        seg += ch
+    n = nfc(seg); out.append(n); starts += [seg_start] * len(n)
+    return "".join(out), tuple(starts) + (len(text),)
+
+# %% ../nbs/01_corpus.ipynb #cf4db1a0
+def to_nfc(ex:QAExample)->tuple: # (the example in NFC with answer starts moved, whether anything changed)
+    "An example's context, question and answers in NFC; each answer is the NFC text that covers its original span"
+    context, starts = nfc_map(ex.context_text)
+    question = unicodedata.normalize("NFC", ex.question_text)
+    if starts is None and question == ex.question_text: return ex, False
+    answers = []
+    for a in ex.answers:
+        s, e = a["answer_start"], a["answer_start"] + len(a["text"])
+        if starts is not None: s, e = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        answers.append({"text": context[s:e], "answer_start": s})
+    return QAExample(ex.question_id, question, context, answers, ex.title), True
 
 # %% ../nbs/01_corpus.ipynb #9fbb28be
 class KorQuADV1Corpus:
@@ -237,7 +312,7 @@ def iter_examples(self:KorQuADV1Corpus, path)->Iterator[QAExample]:
     if not path.exists():
         raise FileNotFoundError(f"KorQuAD file not found: {path}. Run download_downstream_dataset(args) first, "
                                 "or copy the files there (copy_sample() gives the bundled sample)")
-    self.skipped, seen = [], set()
+    self.skipped, seen, n_nfc = [], set(), 0
     for i, article in enumerate(_articles(path)):
         paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
         if not isinstance(paragraphs, list): raise KorQuADError(f"{path}: data[{i}] has no 'paragraphs' list")
@@ -249,11 +324,13 @@ def iter_examples(self:KorQuADV1Corpus, path)->Iterator[QAExample]:
                 try:
                     if not isinstance(qa, dict): raise KorQuADError(f"{where}: a 'qas' entry is not an object")
                     ex = _qa_examples(qa, para["context"], str(article.get("title", "")), where)
+                    ex, changed = to_nfc(ex); n_nfc += changed
                     if ex.question_id in seen: raise KorQuADError(f"{where}, question id {ex.question_id!r}: duplicate question id")
                 except KorQuADError as e:
                     if self.on_error == "raise": raise
                     self.skipped.append(str(e)); continue
                 seen.add(ex.question_id); yield ex
+    if n_nfc: logger.info("%s: %d question(s) had text not in Unicode NFC (e.g. Hangul decomposed into jamo): read as NFC", path, n_nfc)
     if self.skipped: logger.warning("%s: skipped %d bad question(s); first: %s", path, len(self.skipped), self.skipped[0])
 
 # %% ../nbs/01_corpus.ipynb #8d3a55e1

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_dataset.ipynb #4273dc06
 from __future__ import annotations
-import hashlib, json, operator, os, shutil, warnings
+import hashlib, json, operator, os, secrets, shutil, socket, warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -371,8 +371,10 @@ def close(self:_DiskSink, key:str, **info):
 
 @patch
 def abort(self:_DiskSink):
-    "Close every file (after `close`, or when the build stopped)"
-    for f, *_ in self.files.values(): f.close()
+    "Close every file (after `close`, or when the build stopped); a close that fails again (the disk is still full) is ignored: the folder is discarded"
+    for f, *_ in self.files.values():
+        try: f.close()
+        except OSError: pass
 
 # %% ../nbs/03_dataset.ipynb #5f2a8b90
 class ExampleStore(Sequence):
@@ -418,15 +420,21 @@ def _pid_alive(pid:int)->bool:
 def _swap_in(tmp:Path, final:Path):
     "Rename the finished folder `tmp` to `final`; an old `final` is moved aside first, then removed"
     old = None
-    if final.exists() or final.is_symlink(): old = final.with_name(f".{final.name}.old-{os.getpid()}"); os.rename(final, old)
+    if final.exists() or final.is_symlink(): old = _temp_name(final, "old"); os.rename(final, old)
     os.rename(tmp, final)
     if old is not None: old.unlink() if old.is_file() else shutil.rmtree(old, ignore_errors=True)
 
+def _temp_name(final:Path, kind:str="tmp")->Path:
+    "A sibling name no other builder can pick: this host, a random token, this process (`.<name>.tmp-<host>-<token>-<pid>`)"
+    return final.with_name(f".{final.name}.{kind}-{socket.gethostname()}-{secrets.token_hex(4)}-{os.getpid()}")
+
 def _remove_stale(final:Path):
-    "Remove the temporary folders of builds of `final` whose process is gone (a crash or a kill)"
+    "Remove the temporary folders of builds of `final` on this host whose process is gone (a crash or a kill)"
     for p in final.parent.glob(f".{final.name}.*-*"):
-        pid = p.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _pid_alive(int(pid)): shutil.rmtree(p, ignore_errors=True)
+        rest = p.name[len(final.name) + 2:].partition("-")[2] # <host>-<token>-<pid>, or <pid> (older names)
+        host_token, _, pid = rest.rpartition("-")
+        same_host = host_token == "" or host_token.rpartition("-")[0] == socket.gethostname() # a PID means nothing on another host
+        if pid.isdigit() and same_host and not _pid_alive(int(pid)): shutil.rmtree(p, ignore_errors=True)
 
 # %% ../nbs/03_dataset.ipynb #21a0031e
 class QADataset(Dataset):
@@ -468,19 +476,28 @@ class QADataset(Dataset):
     def examples(self)->Sequence: return self.features.examples # the questions the windows come from
 
 # %% ../nbs/03_dataset.ipynb #0c5e7a44
+def _nonempty(examples:Iterable, path, mode:str)->Iterator:
+    "Pass `examples` through; at the end, raise one clear error naming `path` if there were none"
+    n = 0
+    for ex in examples: n += 1; yield ex
+    if n == 0:
+        hint = "; to train without validation pass do_eval=False (--do_eval false)" if mode == "val" else ""
+        raise ValueError(f"{path} holds no questions ('data' is empty, or every paragraph's 'qas' is empty): nothing to "
+                         f"{'train on' if mode == 'train' else 'validate on'}{hint}")
+
 @patch
 def _examples(self:QADataset)->Iterable:
-    "The corpus's examples, streamed when the corpus reader can (`iter_examples`), else its `get_examples` list"
-    if hasattr(self.corpus, "iter_examples"): return self.corpus.iter_examples(self.corpus_file)
-    return self.corpus.get_examples(self.corpus_dir, self.mode)
+    "The corpus's examples, streamed when the corpus reader can (`iter_examples`), else its `get_examples` list; none is an error"
+    if hasattr(self.corpus, "iter_examples"): ex = self.corpus.iter_examples(self.corpus_file)
+    else: ex = self.corpus.get_examples(self.corpus_dir, self.mode)
+    return _nonempty(ex, self.corpus_file, self.mode)
 
 # %% ../nbs/03_dataset.ipynb #839aefe2
 @patch
 def _build_cache(self:QADataset, progress:bool=True)->bool:
     "Stream the features into a new cache folder, swap it in, open it memory-mapped; False (with a warning) if it cannot be written"
     _remove_stale(self.cache_dir)
-    tmp = self.cache_dir.with_name(f".{self.cache_dir.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True); sink = None
+    tmp, sink = _temp_name(self.cache_dir), None
     try:
         sink = _DiskSink(tmp)
         _build_into(sink, self._examples(), self.tokenizer, *self._lengths, progress=progress)
@@ -495,8 +512,9 @@ def _build_cache(self:QADataset, progress:bool=True)->bool:
                       "and the features are built in memory instead")
         return False
     finally:
-        if sink is not None: sink.abort() # closes what is still open (nothing after `close`)
-        shutil.rmtree(tmp, ignore_errors=True) # gone after the swap; removes what a failure left
+        try:
+            if sink is not None: sink.abort() # closes what is still open (nothing after `close`)
+        finally: shutil.rmtree(tmp, ignore_errors=True) # gone after the swap; removes what a failure left
     self._mapped = True
     return True
 

@@ -225,6 +225,37 @@ def _answers(cands:list, top_k:int)->list:
     p = np.exp(s - s.max()); p /= p.sum()
     return [{"answer": c["text"], "start": c["start"], "end": c["end"], "score": float(pi)} for c, pi in zip(cands[:top_k], p)]
 
+# %% ../nbs/09_inference.ipynb #229cb603
+import unicodedata
+from .corpus import nfc_map
+from .settings import logger
+
+_NFC_SAID = [] # the log line about NFC input is written once per process
+
+def _nfc_pairs(pairs:list)->tuple: # (the pairs in NFC, for each pair its context's `nfc_map` positions or None)
+    "Questions and contexts in Unicode NFC, with what maps each NFC context back to the text sent"
+    out, starts = [], []
+    for q, c in pairs:
+        nc, st = nfc_map(c)
+        out.append((unicodedata.normalize("NFC", q), nc)); starts.append(st)
+    if not _NFC_SAID and out != list(pairs):
+        _NFC_SAID.append(True)
+        logger.info("input text not in Unicode NFC (e.g. Hangul decomposed into jamo) is normalised to NFC; answers are spans of the text sent")
+    return out, starts
+
+# %% ../nbs/09_inference.ipynb #6a794291
+def _to_user_text(r, # one question's answer (dict) or answers (list), as `predict` builds them
+                  context:str, # the context as the user sent it
+                  starts, # `nfc_map(context)[1]`; None: the context was NFC already
+                 ):
+    "Move every `start`/`end` (answers, explain's tokens and windows) from the NFC context to `context`; answers cut from `context`"
+    if starts is None: return r
+    if isinstance(r, list): return [_to_user_text(x, context, starts) for x in r]
+    out = {k: _to_user_text(v, context, starts) if k in ("tokens", "windows") else v for k, v in r.items()}
+    if "start" in r and "end" in r: out["start"], out["end"] = starts[r["start"]], starts[r["end"]]
+    if "answer" in r: out["answer"] = context[out["start"]:out["end"]]
+    return out
+
 # %% ../nbs/09_inference.ipynb #05387307
 @patch
 def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a list of questions
@@ -238,6 +269,7 @@ def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a
     single = isinstance(question, str) and isinstance(context, str)
     pairs = check_inputs(question, context)
     if not pairs: return []
+    user_pairs, (pairs, nfc_starts) = pairs, _nfc_pairs(pairs) # NFC for the model; answers come back as spans of the text sent
     examples = [QAExample(str(i), q, c) for i, (q, c) in enumerate(pairs)]
     fs = self.features(examples)
     start, end = self.logits(fs)
@@ -249,6 +281,7 @@ def predict(self:QAPredictor, question:Union[str, List[str]], # a question, or a
     if explain:
         wins = _windows_of(fs)
         results = [_explain(wins[i], start, end, nbest[e.question_id], r) for i, (e, r) in enumerate(zip(examples, results))]
+    results = [_to_user_text(r, c, m) for r, (_, c), m in zip(results, user_pairs, nfc_starts)]
     results = [r[0] if top_k == 1 else r for r in results]
     return results[0] if single else results
 

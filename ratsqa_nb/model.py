@@ -15,7 +15,7 @@ from transformers import (AutoConfig, AutoModel, AutoModelForQuestionAnswering, 
 from transformers.utils import logging as hf_logging
 
 from .settings import logger
-from .corpus import KorQuADV1Corpus, sample_root
+from .corpus import KorQuADV1Corpus, check_model_source, sample_root
 from .tokenizer import (bundled_tokenizer, checkpoint_type, corpus_texts, load_tokenizer, pair_template, template_text,
                                  train_unigram_tokenizer)
 from .dataset import MODEL_INPUTS
@@ -59,7 +59,9 @@ def load_model(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a loca
                auto:Optional[bool]=None, # None: as the checkpoint's config.json says (BERT -> the book's class); True: Auto class; False: BERT
               )->PreTrainedModel: # the model, in eval mode as `from_pretrained` returns it
     "Load the extractive-QA model of a checkpoint: the book's `BertForQuestionAnswering` for BERT, the declared architecture otherwise"
-    name = str(name_or_path); declared = checkpoint_type(name)
+    name = str(name_or_path)
+    check_model_source(name) # fail fast: neither a folder nor a reachable hub model
+    declared = checkpoint_type(name)
     if auto is None: auto = declared not in (None, "bert")
     try: config = (AutoConfig if auto else BertConfig).from_pretrained(name)
     except (OSError, ValueError) as e:

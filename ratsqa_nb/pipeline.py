@@ -4,23 +4,42 @@
 
 # %% ../nbs/10_pipeline.ipynb #9b4af4e1
 from __future__ import annotations
-import json, time
+import json, shutil, time
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
-from .settings import QATrainArguments, atomic_write_bytes, seed_setting, set_logger, settings_of, training_args_file
+from .settings import QATrainArguments, atomic_write_bytes, logger, seed_setting, set_logger, settings_of, training_args_file
 from .corpus import KorQuADV1Corpus, copy_sample
 from .tokenizer import load_tokenizer
 from .dataset import QADataset
 from .model import bundled_tiny_bert, load_model
 from .metric import evaluate_examples
 from .postprocess import postprocess_qa_predictions
-from .training import QATask, get_dataloaders, get_trainer, load_checkpoint_state
+from .training import QATask, check_trainer_args, get_dataloaders, get_trainer, load_checkpoint_state
 from .inference import QAPredictor
 
 # %% auto #0
-__all__ = ['DEMO_MODEL', 'DEMO', 'fit_qa', 'demo_args', 'prepare_demo', 'run_demo', 'evaluate_model_dir']
+__all__ = ['RUN_OUTPUTS', 'DEMO_MODEL', 'DEMO', 'check_output_dir', 'fit_qa', 'demo_args', 'prepare_demo', 'run_demo',
+           'evaluate_model_dir']
+
+# %% ../nbs/10_pipeline.ipynb #c4a21fda
+RUN_OUTPUTS = ("*.ckpt", "hf", "logs") # what a training run leaves in downstream_model_dir (besides args.json, train.log)
+
+def check_output_dir(args:QATrainArguments, # `downstream_model_dir`, `resume_from_checkpoint`, `overwrite_output_dir`
+                    )->list: # the earlier run's outputs found there (removed when overwriting)
+    "Refuse to train into a folder an earlier run left, unless resuming it or `overwrite_output_dir` (which removes that run)"
+    from pytorch_lightning.utilities import rank_zero_only
+    out = Path(args.downstream_model_dir).expanduser()
+    found = sorted(p for pat in RUN_OUTPUTS for p in out.glob(pat)) if out.is_dir() else []
+    if not found or args.resume_from_checkpoint or rank_zero_only.rank != 0: return found
+    if not args.overwrite_output_dir:
+        raise FileExistsError(f"downstream_model_dir={str(out)!r} holds an earlier run ({', '.join(p.name for p in found[:4])}"
+                              f"{', ...' if len(found) > 4 else ''}): pass overwrite_output_dir=True (--overwrite_output_dir) to replace it, "
+                              f"resume_from_checkpoint={str(out/'last.ckpt')!r} to continue it, or another folder")
+    for p in found: shutil.rmtree(p) if p.is_dir() else p.unlink()
+    logger.info("overwrite_output_dir: removed the earlier run's %s from %s", [p.name for p in found], out)
+    return found
 
 # %% ../nbs/10_pipeline.ipynb #9605dbd4
 def fit_qa(args:QATrainArguments, # every setting of the run; saved as `<downstream_model_dir>/args.json`
@@ -30,6 +49,7 @@ def fit_qa(args:QATrainArguments, # every setting of the run; saved as `<downstr
            **trainer_kw, # `pl.Trainer` overrides, passed to `get_trainer` (not `enable_progress_bar`: use `progress`)
           )->tuple: # (task, trainer)
     "The book's training code in one call: data, model, `QATask`, `get_trainer`, `fit`"
+    check_trainer_args(args); check_output_dir(args) # before anything is loaded or written
     seed_setting(args); set_logger(args)
     if args.resume_from_checkpoint: load_checkpoint_state(args.resume_from_checkpoint)
     tokenizer = tokenizer or load_tokenizer(args.pretrained_model_name)
@@ -57,7 +77,7 @@ def demo_args(out_dir, # the demo's folder: tiny model, copied sample, checkpoin
     out = Path(out_dir).expanduser().resolve()
     kw = dict(pretrained_model_name=str(out/"tiny-bert"), downstream_corpus_root_dir=str(out/"Korpora"),
               downstream_model_dir=str(out/"checkpoint-qa"), cpu_workers=0, accelerator="cpu",
-              devices=1, monitor="max val_f1", seed=7, **DEMO)
+              devices=1, monitor="max val_f1", seed=7, overwrite_output_dir=True, **DEMO) # a demo re-run starts afresh
     kw.update(overrides)
     return QATrainArguments(**kw)
 

@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_settings.ipynb #c27a02e2
 from __future__ import annotations
-import json, logging, os, random, sys, tempfile
-from dataclasses import dataclass, field, fields, asdict
+import json, logging, math, os, random, sys, tempfile
+from dataclasses import dataclass, MISSING, field, fields, asdict
 from pathlib import Path
 from typing import Optional, Union
 
@@ -15,9 +15,10 @@ import torch
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['KNOWN_QA_CORPORA', 'PRECISIONS', 'N_SPECIAL_TOKENS', 'logger', 'parse_monitor', 'QAPredictorSettings', 'settings_of',
-           'QATrainArguments', 'atomic_write_bytes', 'training_args_file', 'QADeployArguments', 'seed_setting',
-           'writable_dir', 'set_logger']
+__all__ = ['KNOWN_QA_CORPORA', 'PRECISIONS', 'N_SPECIAL_TOKENS', 'SETTING_RULES', 'logger', 'parse_monitor',
+           'QAPredictorSettings', 'settings_of', 'QATrainArguments', 'settings_table', 'honour_umask',
+           'atomic_write_bytes', 'training_args_file', 'QADeployArguments', 'seed_setting', 'writable_dir',
+           'set_logger']
 
 # %% ../nbs/00_settings.ipynb #97a9b8de
 KNOWN_QA_CORPORA = ("korquad-v1",) # corpora `QADataset` can read
@@ -59,23 +60,60 @@ def _check(cond:bool, msg:str):
     if not cond: raise ValueError(msg)
 
 # %% ../nbs/00_settings.ipynb #8fc4c367
-def _check_positive(obj, names):
+def _is_int(v)->bool: return isinstance(v, int) and not isinstance(v, bool)
+def _is_num(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+def _int(lo, hi=None): return lambda v: _is_int(v) and v >= lo and (hi is None or v <= hi)
+def _num(lo, hi=None, lo_open=False, hi_open=False):
+    return lambda v: _is_num(v) and (v > lo if lo_open else v >= lo) and (hi is None or (v < hi if hi_open else v <= hi))
+_bool = lambda v: isinstance(v, bool)
+_text = lambda v: isinstance(v, str) and v.strip() != ""
+_path = lambda v: isinstance(v, os.PathLike) or _text(v)
+_none_or = lambda ok: lambda v: v is None or ok(v)
+
+# %% ../nbs/00_settings.ipynb #e87b221e
+SETTING_RULES = { # field: (what it accepts, as the error message and the table say it; the check)
+    "max_seq_length": ("a positive integer", _int(1)), "max_query_length": ("a positive integer", _int(1)),
+    "doc_stride": ("a positive integer", _int(1)), "n_best_size": ("a positive integer", _int(1)),
+    "max_answer_length": ("a positive integer", _int(1)), "trim_particles": ("True or False", _bool),
+    "pretrained_model_name": ("a non-empty text (hub name or folder)", _path), "downstream_task_name": ("a text", lambda v: isinstance(v, str)),
+    "downstream_corpus_name": (f"a QA corpus name ({', '.join(KNOWN_QA_CORPORA)}) or a Korpora corpus name", _text), "downstream_corpus_root_dir": ("a folder", _path),
+    "downstream_model_dir": ("a folder", _path), "do_eval": ("True or False", _bool),
+    "batch_size": ("a positive integer", _int(1)), "group_by_length": ("True or False", _bool),
+    "negative_window_ratio": ("a number in [0, 1] (share of answerless training windows kept each epoch)", _num(0, 1)),
+    "epochs": ("a positive integer", _int(1)), "learning_rate": ("a finite number > 0", _num(0, lo_open=True)),
+    "warmup_ratio": ("a number in [0, 1)", _num(0, 1, hi_open=True)), "weight_decay": ("a finite number >= 0", _num(0)),
+    "adam_epsilon": ("a finite number > 0", _num(0, lo_open=True)), "seed": ("an integer in [0, 2**32 - 1]", _int(0, 2**32 - 1)),
+    "deterministic": ("True or False", _bool), "cpu_workers": ("an integer >= 0", _int(0)),
+    "overwrite_cache": ("True or False", _bool), "force_download": ("True or False", _bool), "fp16": ("True or False", _bool),
+    "precision": (f"None or one of {PRECISIONS}", _none_or(lambda v: not isinstance(v, bool) and str(v) in PRECISIONS)),
+    "accelerator": ("a non-empty text (cpu, gpu, auto, ...)", _text),
+    "devices": ("'auto' or a positive integer (on the CPU at most the number of cores)", lambda v: v == "auto" or _int(1)(v)),
+    "num_nodes": ("a positive integer", _int(1)), "strategy": ("a non-empty text (auto, ddp, ...)", _text),
+    "save_top_k": ("-1 (keep all) or an integer >= 0", _int(-1)), "monitor": ("'min <metric>' or 'max <metric>'", _text),
+    "test_mode": ("True or False", _bool), "tpu_cores": ("an integer >= 0", _int(0)),
+    "resume_from_checkpoint": ("None or a checkpoint file", _none_or(_path)), "log_every_n_steps": ("a positive integer", _int(1)),
+    "save_every_n_steps": ("an integer >= 0 (0: last.ckpt at epoch ends only)", _int(0)), "overwrite_output_dir": ("True or False", _bool),
+}
+
+# %% ../nbs/00_settings.ipynb #8f57055b
+def _check_rules(obj, names):
+    "Check each field in `names` against `SETTING_RULES`: one `ValueError` naming the first field and value that break it"
     for name in names:
+        text, ok = SETTING_RULES[name]
         v = getattr(obj, name)
-        _check(isinstance(v, int) and not isinstance(v, bool) and v > 0, f"{name}={v!r} must be a positive integer")
+        _check(ok(v), f"{name}={v!r} must be {text}")
 
 # %% ../nbs/00_settings.ipynb #ccf36b27
 @patch
 def validate(self:QAPredictorSettings):
     "Raise `ValueError` naming the fields and numbers of impossible window settings"
-    _check_positive(self, ("max_seq_length", "max_query_length", "doc_stride", "n_best_size", "max_answer_length"))
+    _check_rules(self, [f.name for f in fields(QAPredictorSettings)])
     room = self.max_seq_length - self.max_query_length - N_SPECIAL_TOKENS
     _check(room >= 1, f"max_query_length={self.max_query_length} leaves no room for context in max_seq_length={self.max_seq_length} "
            f"({self.max_seq_length} - {self.max_query_length} - {N_SPECIAL_TOKENS} special tokens = {room})")
     _check(self.doc_stride <= room, f"doc_stride={self.doc_stride} is larger than the context room of a window "
            f"(max_seq_length={self.max_seq_length} - max_query_length={self.max_query_length} - {N_SPECIAL_TOKENS} = {room}): "
            "windows would skip context tokens")
-    _check(isinstance(self.trim_particles, bool), f"trim_particles={self.trim_particles!r} must be True or False")
     return self
 
 # %% ../nbs/00_settings.ipynb #936179d4
@@ -119,32 +157,32 @@ class QATrainArguments(QAPredictorSettings):
     tpu_cores: int = 0 # book's switch: TPU cores to train on; used only where a TPU is present (0: none)
     resume_from_checkpoint: Optional[str] = None # Lightning checkpoint to resume from
     log_every_n_steps: int = 10 # log training metrics every this many training steps (Lightning's `log_every_n_steps`)
+    save_every_n_steps: int = 0 # also rewrite last.ckpt every this many optimizer steps (0: at the end of every epoch only)
+    overwrite_output_dir: bool = False # train into a downstream_model_dir that holds an earlier run's checkpoints or model (they are removed first)
 
 # %% ../nbs/00_settings.ipynb #6fe40e99
 @patch
 def validate(self:QATrainArguments):
     "Raise `ValueError` naming the fields and numbers of an impossible setting"
     QAPredictorSettings.validate(self)
-    _check_positive(self, ("batch_size", "epochs", "num_nodes", "log_every_n_steps"))
-    _check(isinstance(self.tpu_cores, int) and not isinstance(self.tpu_cores, bool) and self.tpu_cores >= 0, f"tpu_cores={self.tpu_cores!r} must be an integer >= 0")
-    _check(self.learning_rate > 0, f"learning_rate={self.learning_rate} must be > 0")
-    _check(0 <= self.warmup_ratio < 1, f"warmup_ratio={self.warmup_ratio} must be in [0, 1)")
-    _check(self.weight_decay >= 0, f"weight_decay={self.weight_decay} must be >= 0")
-    r = self.negative_window_ratio
-    _check(isinstance(r, (int, float)) and not isinstance(r, bool) and 0 <= r <= 1,
-           f"negative_window_ratio={r!r} must be a number in [0, 1] (share of answerless training windows kept each epoch)")
-    _check(isinstance(self.cpu_workers, int) and self.cpu_workers >= 0, f"cpu_workers={self.cpu_workers!r} must be an integer >= 0")
-    _check(isinstance(self.deterministic, bool), f"deterministic={self.deterministic!r} must be True or False")
-    _check(isinstance(self.save_top_k, int) and self.save_top_k >= -1, f"save_top_k={self.save_top_k!r} must be -1 (keep all) or >= 0")
-    _check(self.devices == "auto" or (isinstance(self.devices, int) and self.devices > 0),
-           f"devices={self.devices!r} must be 'auto' or a positive integer")
-    _check(self.precision is None or str(self.precision) in PRECISIONS,
-           f"precision={self.precision!r} is not one of {PRECISIONS}")
+    own = {f.name for f in fields(QAPredictorSettings)}
+    _check_rules(self, [f.name for f in fields(self) if f.name not in own])
     parse_monitor(self.monitor)
     known = KNOWN_QA_CORPORA + _korpora_names()
     _check(self.downstream_corpus_name in known, f"downstream_corpus_name={self.downstream_corpus_name!r} is unknown; "
            f"QA corpora: {list(KNOWN_QA_CORPORA)} (or a Korpora corpus name)")
     return self
+
+# %% ../nbs/00_settings.ipynb #ec3feb95
+def settings_table(cls=None, # a settings dataclass; None: `QATrainArguments`
+                  )->str: # Markdown table: setting, default, allowed values
+    "Every setting of `cls` with its default and the values `validate` accepts (from `SETTING_RULES`)"
+    cls = cls or QATrainArguments
+    rows = ["| setting | default | allowed |", "|---|---|---|"]
+    for f in fields(cls):
+        d = "this machine's cores" if f.default is MISSING else repr(f.default)
+        rows.append(f"| `{f.name}` | `{d}` | {SETTING_RULES[f.name][0]} |".replace("`this machine's cores`", "this machine's cores"))
+    return "\n".join(rows)
 
 # %% ../nbs/00_settings.ipynb #27e46c94
 @patch(as_prop=True)
@@ -152,6 +190,15 @@ def lightning_precision(self:QATrainArguments)->str:
     "Precision text for Lightning: `precision` if set, else `'16-mixed'` when `fp16`, else `'32-true'`"
     if self.precision is not None: return str(self.precision)
     return "16-mixed" if self.fp16 else "32-true"
+
+# %% ../nbs/00_settings.ipynb #17ab20d9
+def _umask()->int:
+    m = os.umask(0o022); os.umask(m); return m
+
+def honour_umask(path)->Path:
+    "Give `path` the permissions a plain `open` or `mkdir` would (`mkstemp` / `mkdtemp` make them 0600 / 0700)"
+    os.chmod(path, (0o777 if os.path.isdir(path) else 0o666) & ~_umask())
+    return Path(path)
 
 # %% ../nbs/00_settings.ipynb #98153257
 def atomic_write_bytes(path, # destination file
@@ -164,7 +211,7 @@ def atomic_write_bytes(path, # destination file
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
+        honour_umask(tmp); os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)
         raise
@@ -179,15 +226,17 @@ def save(self:QAPredictorSettings, path)->Path:
 # %% ../nbs/00_settings.ipynb #5175a303
 @patch(cls_method=True)
 def load(cls:QAPredictorSettings, path):
-    "Load arguments saved with `save`; unknown keys are an error"
+    "Load arguments saved with `save`; unknown keys and wrong types are an error naming the file and the field"
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"arguments file not found: {path}")
     try: d = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e: raise ValueError(f"{path} is not valid JSON: {e}") from None
+    except UnicodeDecodeError as e: raise ValueError(f"{path} is not UTF-8 text (byte {e.start}): save it as UTF-8 JSON") from None
     if not isinstance(d, dict): raise ValueError(f"{path} must hold a JSON object of argument names and values")
     unknown = sorted(set(d) - {f.name for f in fields(cls)})
     if unknown: raise ValueError(f"{path} has unknown argument(s) {unknown} for {cls.__name__}")
-    return cls(**d)
+    try: return cls(**d)
+    except ValueError as e: raise ValueError(f"{path}: {e}") from None
 
 # %% ../nbs/00_settings.ipynb #6f0463e8
 def training_args_file(model_dir, # a model folder: a training run's `hf/` export, or the run folder itself

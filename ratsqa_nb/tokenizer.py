@@ -15,7 +15,7 @@ from tokenizers import SentencePieceUnigramTokenizer
 from tokenizers.processors import TemplateProcessing
 from transformers import AutoConfig, AutoTokenizer, BertTokenizer, BertTokenizerFast, PreTrainedTokenizerBase, PreTrainedTokenizerFast
 
-from .corpus import KorQuADV1Corpus, sample_root
+from .corpus import KorQuADV1Corpus, check_model_source, sample_root
 
 # %% auto #0
 __all__ = ['FastBert', 'TINY_VOCAB_SIZE', 'checkpoint_type', 'load_tokenizer', 'fast_twin', 'train_wordpiece_tokenizer',
@@ -56,6 +56,7 @@ def load_tokenizer(name_or_path:str, # hub name (e.g. "beomi/kcbert-base") or a 
                   )->PreTrainedTokenizerBase: # always fast: the book's class where it is fast, else its fast twin
     "Load the tokenizer as the book does for BERT, and as the checkpoint declares for any other encoder; always a fast one"
     name = str(name_or_path)
+    check_model_source(name, "a tokenizer") # fail fast: neither a folder nor a reachable hub model
     if auto is None: auto = checkpoint_type(name) not in (None, "bert")
     cls, kw = (AutoTokenizer, {}) if auto else (FastBert, {"do_lower_case": do_lower_case}) # FastBert: the book's BertTokenizer on transformers 5
     try: tok = cls.from_pretrained(name, **kw)

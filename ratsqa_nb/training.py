@@ -15,19 +15,20 @@ import torch.nn.functional as F
 import pytorch_lightning as pl
 from pytorch_lightning.callbacks import Callback, LearningRateMonitor, ModelCheckpoint
 from pytorch_lightning.loggers import CSVLogger
+from lightning_fabric.plugins import TorchCheckpointIO
 from torch.utils.data import DataLoader, Sampler, SequentialSampler
 from fastcore.basics import patch
 from transformers import get_linear_schedule_with_warmup
 
-from .settings import QATrainArguments, parse_monitor, writable_dir, logger
+from .settings import QATrainArguments, parse_monitor, writable_dir, logger, honour_umask
 from .dataset import QADataset, QAFeatureSet, data_collator
 from .model import check_checkpoint, model_input_names
 from .metric import evaluate_examples
 from .postprocess import postprocess_qa_predictions
 
 # %% auto #0
-__all__ = ['NO_DECAY', 'SeededRandomSampler', 'get_dataloaders', 'QATask', 'export_hf', 'load_checkpoint_state', 'HFExport',
-           'get_trainer']
+__all__ = ['QA_METRICS', 'NO_DECAY', 'SeededRandomSampler', 'get_dataloaders', 'QATask', 'export_hf', 'load_checkpoint_state',
+           'HFExport', 'check_trainer_args', 'AtomicCheckpointIO', 'QACheckpoint', 'get_trainer']
 
 # %% ../nbs/08_training.ipynb #b77db438
 class SeededRandomSampler(Sampler):
@@ -139,6 +140,15 @@ class QATask(pl.LightningModule):
         self.log("train_loss", out.loss, prog_bar=True, batch_size=len(batch["input_ids"]))
         return out.loss
 
+# %% ../nbs/08_training.ipynb #f71f00bd
+@patch
+def on_before_backward(self:QATask, loss):
+    "Stop with one clear error when the training loss is not finite: the weights would turn NaN and be exported"
+    if not torch.isfinite(loss.detach()).all():
+        raise FloatingPointError(f"training loss became {loss.detach().float().item()} at epoch {self.current_epoch}, step {self.global_step}: "
+                                 f"the model diverged (learning_rate={self.args.learning_rate}, adam_epsilon={self.args.adam_epsilon}, "
+                                 f"precision={self.args.lightning_precision}); stopped without exporting a model. Try a smaller learning_rate")
+
 # %% ../nbs/08_training.ipynb #4f4ed852
 @torch.no_grad()
 def _token_accuracy(out, batch)->dict:
@@ -193,6 +203,9 @@ def on_validation_epoch_end(self:QATask):
     scores = evaluate_examples([ds.examples[i] for i in sorted(seen)], preds, quiet=True)
     self.log("val_em", scores["exact_match"], prog_bar=True, rank_zero_only=False)
     self.log("val_f1", scores["f1"], prog_bar=True, rank_zero_only=False)
+
+# %% ../nbs/08_training.ipynb #909d4a64
+QA_METRICS = ("train_loss", "val_loss", "val_start_acc", "val_end_acc", "val_span_acc", "val_em", "val_f1") # what QATask logs
 
 # %% ../nbs/08_training.ipynb #a7956196
 NO_DECAY = ("bias", "LayerNorm.weight", "LayerNorm.bias", "layer_norm")
@@ -251,7 +264,7 @@ def export_hf(model, # Hugging Face model with `save_pretrained` (e.g. `BertForQ
              )->Path: # `out_dir`, as a `Path`
     "Save model and tokenizer with `save_pretrained` into `out_dir`, replacing it atomically"
     out = Path(out_dir); out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+    tmp = honour_umask(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.")) # mkdtemp makes it 0700
     try:
         model.save_pretrained(tmp)
         if tokenizer is not None: tokenizer.save_pretrained(tmp)
@@ -302,18 +315,69 @@ def _tpu(tpu_cores:int)->dict:
     logger.info("tpu_cores=%d is ignored: this machine has no TPU", tpu_cores)
     return {}
 
+# %% ../nbs/08_training.ipynb #8b9b135d
+def _on_cpu(accelerator:str)->bool:
+    if accelerator == "cpu": return True
+    mps = getattr(torch.backends, "mps", None)
+    return accelerator == "auto" and not torch.cuda.is_available() and not (mps is not None and mps.is_available())
+
+def check_trainer_args(args:QATrainArguments, # the run's settings
+                       metrics=QA_METRICS, # metrics the LightningModule logs; None skips the monitor check
+                      )->QATrainArguments: # `args`, unchanged
+    "Refuse, before training, a `monitor` metric the task never logs and more CPU `devices` than cores"
+    mode, metric = parse_monitor(args.monitor)
+    if metrics is not None and metric not in metrics:
+        raise ValueError(f"monitor={args.monitor!r}: QATask does not log {metric!r}; it logs {', '.join(metrics)}")
+    cores = os.cpu_count() or 1
+    if _on_cpu(args.accelerator) and isinstance(args.devices, int) and args.devices > cores:
+        raise ValueError(f"devices={args.devices} on the CPU would start {args.devices} processes on {cores} cores: use devices <= {cores}")
+    return args
+
+# %% ../nbs/08_training.ipynb #0bedbf0b
+class AtomicCheckpointIO(TorchCheckpointIO):
+    "Lightning checkpoint writer: a temporary file in the target folder, fsync, `os.replace`; on failure the old file stays"
+    def save_checkpoint(self, checkpoint, path, storage_options=None):
+        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                torch.save(checkpoint, f); f.flush(); os.fsync(f.fileno())
+            honour_umask(tmp); os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp): os.unlink(tmp)
+            raise
+
+# %% ../nbs/08_training.ipynb #7ca66fbe
+class QACheckpoint(ModelCheckpoint):
+    "`ModelCheckpoint` whose `last.ckpt` holds the end of every epoch (and every `every_n_steps` optimizer steps), improved or not"
+    def __init__(self, *a, every_n_steps:int=0, **kw):
+        super().__init__(*a, **kw); self.every_n_steps, self._last_step = every_n_steps, -1
+    def _save_last_checkpoint(self, trainer, monitor_candidates):
+        super()._save_last_checkpoint(trainer, monitor_candidates); self._last_step = trainer.global_step
+    def _keep_last_current(self, trainer):
+        if not self.save_last or trainer.sanity_checking or trainer.fast_dev_run or self._last_step == trainer.global_step: return
+        if trainer.state.fn != "fit" or trainer.global_step == 0: return
+        self._save_last_checkpoint(trainer, self._monitor_candidates(trainer))
+    def on_train_epoch_end(self, trainer, pl_module):
+        super().on_train_epoch_end(trainer, pl_module); self._keep_last_current(trainer)
+    def on_train_batch_end(self, trainer, pl_module, *args, **kw):
+        super().on_train_batch_end(trainer, pl_module, *args, **kw)
+        if self.every_n_steps and trainer.global_step % self.every_n_steps == 0: self._keep_last_current(trainer)
+
 # %% ../nbs/08_training.ipynb #9fde77bc
 def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
                 tokenizer=None, # saved with the Hugging Face export when given
                 callbacks:Optional[list]=None, # extra Lightning callbacks
                 trainer_class:type=pl.Trainer, # the class built (a `pl.Trainer` subclass, e.g. the book's `nlpbook.BookTrainer`)
+                monitor_metrics=QA_METRICS, # metrics the LightningModule logs (`monitor` must name one); None: not checked
                 **trainer_kw, # `pl.Trainer` arguments that override the ones built from `args`
                )->pl.Trainer: # ready for `trainer.fit`
     "A Lightning 2.x Trainer: checkpoints by `monitor`, LR monitor, CSV logs, HF export, devices/nodes/strategy/precision"
+    check_trainer_args(args, metrics=monitor_metrics)
     out = writable_dir(args.downstream_model_dir)
     mode, metric = parse_monitor(args.monitor)
     if not args.do_eval and metric.startswith("val_"): mode, metric = "min", "train_loss"
-    ckpt = ModelCheckpoint(dirpath=out, filename=f"epoch={{epoch}}-{metric}={{{metric}:.4f}}", monitor=metric, mode=mode,
+    ckpt = QACheckpoint(dirpath=out, every_n_steps=args.save_every_n_steps, filename=f"epoch={{epoch}}-{metric}={{{metric}:.4f}}", monitor=metric, mode=mode,
                            save_top_k=args.save_top_k, save_last=True, auto_insert_metric_name=False)
     cbs = [ckpt, LearningRateMonitor(logging_interval="step"), HFExport(tokenizer, out/"hf")] + list(callbacks or [])
     kw = dict(max_epochs=args.epochs, accelerator=args.accelerator, devices=args.devices, num_nodes=args.num_nodes,
@@ -321,7 +385,7 @@ def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
               logger=CSVLogger(str(out), name="logs"), log_every_n_steps=args.log_every_n_steps,
               deterministic="warn" if args.deterministic else False, # "warn": deterministic kernels where torch has them
               default_root_dir=str(out), limit_val_batches=None if args.do_eval else 0,
-              num_sanity_val_steps=0)
+              num_sanity_val_steps=0, plugins=[AtomicCheckpointIO()])
     if args.test_mode: kw.update(limit_train_batches=8, limit_val_batches=4 if args.do_eval else 0)
     kw.update(_tpu(args.tpu_cores))
     kw.update(trainer_kw)
