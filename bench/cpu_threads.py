@@ -26,15 +26,14 @@ class Clock(Callback):
     def on_train_end(self, trainer, m): self.s = time.perf_counter() - self.t0
 args = replace(demo_args(sys.argv[1]), epochs=1, do_eval=False, downstream_model_dir=sys.argv[2])
 clock = Clock()
-fit_qa(args, progress=False, callbacks=[clock], limit_train_batches=int(sys.argv[3]), enable_model_summary=False, logger=False,
-       enable_checkpointing=False)
+fit_qa(args, progress=False, callbacks=[clock], limit_train_batches=int(sys.argv[3]), enable_model_summary=False)
 print(json.dumps({"seconds": clock.s, "threads": torch.get_num_threads()}))
 """
 
-DEFAULT_VARIANTS = ["before (libgomp default)=OMP_WAIT_POLICY=", # an empty value: libgomp's own default, spin then sleep
-                    "1 thread=OMP_NUM_THREADS=1,OMP_WAIT_POLICY=",
-                    "library default=", # ratsqa_nb sets OMP_WAIT_POLICY=PASSIVE when imported before torch
-                    "1 thread, passive=OMP_NUM_THREADS=1"]
+DEFAULT_VARIANTS = ["before (libgomp default)=GOMP_SPINCOUNT=", # an empty value: libgomp's own spin count
+                    "library default=", # ratsqa_nb sets GOMP_SPINCOUNT=10000 when imported before torch
+                    "passive=OMP_WAIT_POLICY=PASSIVE",
+                    "1 thread=OMP_NUM_THREADS=1"]
 
 
 def parse_variant(s: str) -> tuple:

@@ -41,11 +41,14 @@ def build_args(config:Optional[str]=None, # JSON file written by `QATrainArgumen
 def _int_or_text(s:str): return int(s) if s.lstrip("-").isdigit() else s
 
 # %% ../nbs/12_cli.ipynb #f2e7ff22
+def _bool_or_text(s:str): return str2bool(s) if s.lower() in ("true", "false", "yes", "no", "1", "0", "t", "f", "y", "n") else s
+
 def _flag_type(t):
     "argparse `type` for a field annotation: Optional[X] -> X, bool -> `str2bool`, Union[int, str] -> a number or text"
     if get_origin(t) is Union:
         rest = [a for a in get_args(t) if a is not type(None)]
-        return _flag_type(rest[0]) if len(rest) == 1 else _int_or_text
+        if len(rest) == 1: return _flag_type(rest[0])
+        return _bool_or_text if bool in rest else _int_or_text
     return str2bool if t is bool else t
 
 # %% ../nbs/12_cli.ipynb #af93b11e

@@ -83,7 +83,8 @@ SETTING_RULES = { # field: (what it accepts, as the error message and the table 
     "epochs": ("a positive integer", _int(1)), "learning_rate": ("a finite number > 0", _num(0, lo_open=True)),
     "warmup_ratio": ("a number in [0, 1)", _num(0, 1, hi_open=True)), "weight_decay": ("a finite number >= 0", _num(0)),
     "adam_epsilon": ("a finite number > 0", _num(0, lo_open=True)), "seed": ("an integer in [0, 2**32 - 1]", _int(0, 2**32 - 1)),
-    "deterministic": ("True or False", _bool), "cpu_workers": ("an integer >= 0", _int(0)),
+    "deterministic": ("True, False or 'auto' (True on the CPU, False on GPUs)", lambda v: _bool(v) or v == "auto"),
+    "fused_optimizer": ("True or False", _bool), "compile_model": ("True or False", _bool), "cpu_workers": ("an integer >= 0", _int(0)),
     "overwrite_cache": ("True or False", _bool), "force_download": ("True or False", _bool), "fp16": ("True or False", _bool),
     "precision": (f"None or one of {PRECISIONS}", _none_or(lambda v: not isinstance(v, bool) and str(v) in PRECISIONS)),
     "accelerator": ("a non-empty text (cpu, gpu, auto, ...)", _text),
@@ -141,7 +142,9 @@ class QATrainArguments(QAPredictorSettings):
     weight_decay: float = 0.01 # AdamW decay (never on biases and LayerNorm)
     adam_epsilon: float = 1e-8 # AdamW `eps`, added to the denominator for numerical stability
     seed: int = 7 # seeds Python, NumPy, torch, the workers and the shuffling (the book's 7)
-    deterministic: bool = True # Lightning's deterministic mode: seeded runs repeat exactly (False: faster on GPUs, see 08_training)
+    deterministic: Union[bool, str] = "auto" # Lightning's deterministic mode: seeded runs repeat exactly; "auto": on the CPU, not on GPUs (see 08_training)
+    fused_optimizer: bool = True # AdamW's fused kernel (one kernel per step) where the parameters are on a GPU
+    compile_model: bool = False # `torch.compile` the model: slower start, faster steps on GPUs
     cpu_workers: int = field(default_factory=lambda: os.cpu_count() or 1) # DataLoader workers
     overwrite_cache: bool = False # rebuild cached features
     force_download: bool = False # download the corpus even if files are there

@@ -28,7 +28,7 @@ from .postprocess import postprocess_qa_predictions
 
 # %% auto #0
 __all__ = ['QA_METRICS', 'NO_DECAY', 'SeededRandomSampler', 'get_dataloaders', 'QATask', 'export_hf', 'load_checkpoint_state',
-           'HFExport', 'check_trainer_args', 'AtomicCheckpointIO', 'QACheckpoint', 'get_trainer']
+           'HFExport', 'check_trainer_args', 'AtomicCheckpointIO', 'QACheckpoint', 'uses_deterministic', 'get_trainer']
 
 # %% ../nbs/08_training.ipynb #b77db438
 class SeededRandomSampler(Sampler):
@@ -108,8 +108,9 @@ def get_dataloaders(args:QATrainArguments, # uses `batch_size`, `cpu_workers`, `
                     val_dataset=None, # validation windows, kept in dataset order; None gives no val loader
                    )->tuple: # (train loader, val loader or None)
     "Train loader (seeded shuffling) and val loader (dataset order), batched with `data_collator`"
+    gpu = torch.cuda.is_available() and str(args.accelerator).lower() in ("auto", "gpu", "cuda")
     kw = dict(batch_size=args.batch_size, collate_fn=data_collator, num_workers=args.cpu_workers,
-              persistent_workers=args.cpu_workers > 0)
+              persistent_workers=args.cpu_workers > 0, pin_memory=gpu) # pinned batches: Lightning copies them to the GPU without blocking
     # own generators: creating an iterator then draws its base seed from them, not from the global RNG,
     # so a run resumed from a checkpoint (which restores the global RNG) stays in step with an unbroken run
     gen = lambda: torch.Generator().manual_seed(args.seed)
@@ -131,6 +132,8 @@ class QATask(pl.LightningModule):
         check_checkpoint(model) # e.g. the book's BertForQuestionAnswering.from_pretrained on an ELECTRA checkpoint: refuse random encoder weights
         self.model, self.args = model.train(), args # from_pretrained returns eval mode: dropout must be on for training
         self._inputs = model_input_names(model) # token_type_ids only for models with several token types
+        logger.info("QATask: %s with %s attention", type(model).__name__, getattr(getattr(model, "config", None), "_attn_implementation", "its own"))
+        if args.compile_model: self.model.compile() # in place: parameter names and checkpoints stay as they are
         self._val_logits = []
 
     def forward(self, **inputs): return self.model(**inputs)
@@ -143,11 +146,28 @@ class QATask(pl.LightningModule):
 # %% ../nbs/08_training.ipynb #f71f00bd
 @patch
 def on_before_backward(self:QATask, loss):
-    "Stop with one clear error when the training loss is not finite: the weights would turn NaN and be exported"
-    if not torch.isfinite(loss.detach()).all():
-        raise FloatingPointError(f"training loss became {loss.detach().float().item()} at epoch {self.current_epoch}, step {self.global_step}: "
+    "Note, on the device and without waiting for it, the first step whose training loss is not finite (`_check_finite` reads it)"
+    bad = ~torch.isfinite(loss.detach()).all()
+    first = getattr(self, "_first_nonfinite", None)
+    if first is None or first.device != loss.device: first = torch.full((), -1, dtype=torch.long, device=loss.device)
+    self._first_nonfinite = torch.where(bad & (first < 0), torch.full_like(first, self.global_step), first)
+
+@patch
+def _check_finite(self:QATask):
+    "Stop with one clear error when a training loss was not finite: the weights would turn NaN and be exported"
+    first = getattr(self, "_first_nonfinite", None)
+    if first is not None and int(first) >= 0: # the one read from the device
+        raise FloatingPointError(f"training loss became nan or inf at epoch {self.current_epoch}, step {int(first)}: "
                                  f"the model diverged (learning_rate={self.args.learning_rate}, adam_epsilon={self.args.adam_epsilon}, "
                                  f"precision={self.args.lightning_precision}); stopped without exporting a model. Try a smaller learning_rate")
+
+@patch
+def on_train_batch_end(self:QATask, outputs, batch, batch_idx):
+    "Read the finiteness record every step on the CPU (free), every `log_every_n_steps` on an accelerator (Lightning reads the device then anyway)"
+    if self.device.type == "cpu" or (self.global_step % self.args.log_every_n_steps == 0): self._check_finite()
+
+@patch
+def on_train_epoch_end(self:QATask): self._check_finite()
 
 # %% ../nbs/08_training.ipynb #4f4ed852
 @torch.no_grad()
@@ -164,8 +184,9 @@ def validation_step(self:QATask, batch, batch_idx):
     n = len(batch["input_ids"])
     self.log("val_loss", out.loss, prog_bar=True, batch_size=n, sync_dist=True)
     for k, v in _token_accuracy(out, batch).items(): self.log(f"val_{k}", v, batch_size=n, sync_dist=True)
-    # back to the full window width (the collator trims padding per batch): equal shapes for gathering and post-processing
-    full = lambda x: F.pad(x.detach().float(), (0, self.args.max_seq_length - x.shape[1]), value=-1e4).cpu()
+    # back to the full window width (the collator trims padding per batch): equal shapes for gathering and post-processing;
+    # kept on the device (no copy to the host per batch) until the epoch ends
+    full = lambda x: F.pad(x.detach().float(), (0, self.args.max_seq_length - x.shape[1]), value=-1e4)
     self._val_logits.append((full(out.start_logits), full(out.end_logits)))
     return out
 
@@ -189,8 +210,9 @@ def on_validation_epoch_end(self:QATask):
     if ds is None or not store or self.trainer.sanity_checking: return
     S, E = torch.cat([s for s, _ in store]), torch.cat([e for _, e in store])
     if self.trainer.world_size > 1: # undo DistributedSampler's interleaving: rank r holds r, r+W, r+2W, ...
-        S, E = (self.all_gather(x.to(self.device)).cpu() for x in (S, E))
+        S, E = (self.all_gather(x) for x in (S, E))
         S, E = (x.transpose(0, 1).reshape(-1, x.shape[-1]) for x in (S, E))
+    S, E = S.cpu(), E.cpu() # one copy to the host per validation epoch
     n = min(len(S), len(ds)) # fewer with limit_val_batches: score the questions whose windows were all seen
     S, E = S[:n].numpy(), E[:n].numpy()
     ex_idx = np.asarray(ds.windows["example_index"])
@@ -216,9 +238,10 @@ def configure_optimizers(self:QATask):
     named = [(n, p) for n, p in self.model.named_parameters() if p.requires_grad]
     groups = [{"params": [p for n, p in named if not any(k in n for k in NO_DECAY)], "weight_decay": self.args.weight_decay},
               {"params": [p for n, p in named if any(k in n for k in NO_DECAY)], "weight_decay": 0.0}]
-    # foreach: a few multi-tensor kernels per step instead of one loop per tensor (torch's default on GPUs only;
-    # on a 2-core CPU it made the tiny demo model's step ~13% faster)
-    opt = torch.optim.AdamW(groups, lr=self.args.learning_rate, eps=self.args.adam_epsilon, foreach=True)
+    # fused on GPUs: the whole update in one kernel; foreach elsewhere: a few multi-tensor kernels per step instead of one loop
+    # per tensor (torch's default on GPUs only; on a 2-core CPU it made the tiny demo model's step ~13% faster)
+    fused = self.args.fused_optimizer and bool(named) and all(p.is_cuda for _, p in named) # Lightning moved the model to its device already
+    opt = torch.optim.AdamW(groups, lr=self.args.learning_rate, eps=self.args.adam_epsilon, **({"fused": True} if fused else {"foreach": True}))
     total = max(1, int(self.trainer.estimated_stepping_batches))
     sched = get_linear_schedule_with_warmup(opt, int(total * self.args.warmup_ratio), total)
     return {"optimizer": opt, "lr_scheduler": {"scheduler": sched, "interval": "step", "frequency": 1}}
@@ -364,6 +387,13 @@ class QACheckpoint(ModelCheckpoint):
         super().on_train_batch_end(trainer, pl_module, *args, **kw)
         if self.every_n_steps and trainer.global_step % self.every_n_steps == 0: self._keep_last_current(trainer)
 
+# %% ../nbs/08_training.ipynb #de9560ce
+def uses_deterministic(args:QATrainArguments)->bool: # whether `get_trainer` turns Lightning's deterministic mode on
+    "`args.deterministic`, with 'auto' read as: on for the CPU, off for GPUs and other accelerators"
+    if args.deterministic != "auto": return bool(args.deterministic)
+    acc = str(args.accelerator).lower()
+    return acc == "cpu" or (acc == "auto" and not torch.cuda.is_available() and not (hasattr(torch.backends, "mps") and torch.backends.mps.is_available()))
+
 # %% ../nbs/08_training.ipynb #9fde77bc
 def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
                 tokenizer=None, # saved with the Hugging Face export when given
@@ -383,7 +413,7 @@ def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
     kw = dict(max_epochs=args.epochs, accelerator=args.accelerator, devices=args.devices, num_nodes=args.num_nodes,
               strategy=args.strategy, precision=args.lightning_precision, callbacks=cbs,
               logger=CSVLogger(str(out), name="logs"), log_every_n_steps=args.log_every_n_steps,
-              deterministic="warn" if args.deterministic else False, # "warn": deterministic kernels where torch has them
+              deterministic="warn" if uses_deterministic(args) else False, # "warn": deterministic kernels where torch has them
               default_root_dir=str(out), limit_val_batches=None if args.do_eval else 0,
               num_sanity_val_steps=0, plugins=[AtomicCheckpointIO()])
     if args.test_mode: kw.update(limit_train_batches=8, limit_val_batches=4 if args.do_eval else 0)
