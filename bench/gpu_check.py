@@ -22,6 +22,7 @@ MFU = achieved FLOP/s / the card's dense bf16 peak (datasheet, looked up by devi
 """
 from __future__ import annotations
 import argparse, shutil, sys, tempfile, time
+from pathlib import Path
 
 # dense (no sparsity) bf16 tensor-core peaks in TFLOP/s, by a substring of torch.cuda.get_device_name();
 # the first match wins, so more specific names come first
@@ -168,6 +169,7 @@ def main(argv=None)->int:
     p.add_argument("--steps", type=int, default=40, help="timed optimizer steps")
     p.add_argument("--no-lightning", action="store_true", help="only the bare PyTorch passes")
     p.add_argument("--cpu-smoke", action="store_true", help="run every pass on the CPU with a tiny model (checks the code, no figures)")
+    p.add_argument("--json-dir", default=None, help="write the results as JSON here (default: bench/results/ on a GPU, nowhere in --cpu-smoke)")
     args = p.parse_args(argv)
 
     import torch
@@ -198,13 +200,14 @@ def main(argv=None)->int:
           f"(P = {sum(v.numel() for n, v in probe.named_parameters() if '.embeddings.' not in f'.{n}')/1e6:.1f} M non-embedding)")
     ds = RandomWindows(args.batch * 8, args.seq, cfg.vocab_size)
 
-    results = {}
+    results, rows = {}, {}
     def report(label, dt):
         if dt is None: return
         sps = args.batch * args.steps / dt
         tflops = fps * args.steps / dt / 1e12
         mfu = f"{100 * tflops / peak:.1f} %" if peak else "n/a"
         results[label] = sps
+        rows[label] = {"ms_per_step": 1000 * dt / args.steps, "samples_per_s": sps, "tflops": tflops, "mfu_percent": 100 * tflops / peak if peak else None}
         print(f"{label:<22} {1000 * dt / args.steps:8.1f} ms/step  {sps:9.1f} samples/s  {tflops:7.1f} TFLOP/s  MFU {mfu}")
 
     report("bare PyTorch", bare_pass(cfg, ds, args, device, amp_dtype, deterministic=False))
@@ -217,8 +220,29 @@ def main(argv=None)->int:
         print(f"Lightning / bare throughput: {results['QATask + get_trainer'] / results['bare PyTorch']:.3f} "
               f"(vs bare + deterministic: {results['QATask + get_trainer'] / results['bare + deterministic']:.3f})")
     if device.type == "cuda": print(f"peak GPU memory: {torch.cuda.max_memory_allocated() / 2**30:.1f} GiB")
+    out_dir = args.json_dir or (None if args.cpu_smoke else str(Path(__file__).resolve().parent/"results"))
+    if out_dir: print(f"results: {write_json(out_dir, name, amp_dtype, args, rows, results, peak, time.time() - t_start)}")
     print(f"gpu_check: done in {time.time() - t_start:.0f} s")
     return 0
+
+
+def write_json(out_dir, name, amp_dtype, args, rows, results, peak, seconds):
+    "The figures with the machine and versions they were measured on, as bench/results/gpu_check-<date>-<device>.json"
+    import datetime, json, platform, subprocess, torch, transformers
+    try: import pytorch_lightning as pl; pl_version = pl.__version__
+    except ImportError: pl_version = None
+    try: driver = subprocess.run(["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"], capture_output=True, text=True, timeout=20).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError): driver = None
+    now = datetime.datetime.now(datetime.timezone.utc)
+    rec = {"date": now.isoformat(timespec="seconds"), "device": name, "driver": driver, "cuda": torch.version.cuda, "python": platform.python_version(),
+           "torch": torch.__version__, "transformers": transformers.__version__, "pytorch_lightning": pl_version,
+           "settings": {"batch": args.batch, "seq": args.seq, "warmup": args.warmup, "steps": args.steps, "autocast": str(amp_dtype).split(".")[-1]},
+           "peak_tflops": peak, "passes": rows, "seconds": round(seconds, 1),
+           "lightning_over_bare": results["QATask + get_trainer"] / results["bare PyTorch"] if "QATask + get_trainer" in results else None}
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    f = out/f"gpu_check-{now:%Y%m%d-%H%M%S}-{''.join(c if c.isalnum() else '_' for c in name)}.json"
+    f.write_text(json.dumps(rec, indent=1), encoding="utf-8")
+    return f
 
 
 if __name__ == "__main__":

@@ -27,9 +27,12 @@ def test_pretrain_tool_writes_a_loadable_checkpoint(tmp_path, run_script):
     assert not list(out.parent.glob(".mlm.*")), "the staging folder was left behind"
 
 
-def test_gpu_scripts_cpu_smoke(run_script):
-    out = run_script(["bench/gpu_check.py", "--cpu-smoke"], timeout=600)
+def test_gpu_scripts_cpu_smoke(run_script, tmp_path):
+    out = run_script(["bench/gpu_check.py", "--cpu-smoke", "--json-dir", str(tmp_path)], timeout=600)
     assert "QATask + get_trainer" in out and "gpu_check: done" in out, out
+    import json
+    rec = json.loads(next(tmp_path.glob("gpu_check-*.json")).read_text())
+    assert rec["torch"] and rec["transformers"] and set(rec["passes"]) >= {"bare PyTorch", "QATask + get_trainer"}, rec
     out = run_script(["bench/gpu_demo_check.py", "--cpu-smoke", "--epochs", "1"], timeout=600)
     assert "gpu_demo_check: OK" in out and "determinism:" in out and "CPU vs GPU predictions" in out, out
     out = run_script(["bench/gpu_overhead.py", "--cpu-smoke", "--warmup", "1", "--steps", "2", "--only-split"], timeout=600)
