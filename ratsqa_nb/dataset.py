@@ -206,12 +206,14 @@ def _tokenize_chunk(examples:list, bk, max_query_length:int, id_dtype, space:Opt
     "Tokens of one chunk of examples: each distinct context once (ids, offsets), every question cut to `max_query_length`"
     ctx_index = {}
     for e in examples: ctx_index.setdefault(e.context_text, len(ctx_index))
-    enc = _encode(bk, list(ctx_index)); lengths = np.array([len(x.ids) for x in enc], dtype=np.int64)
+    enc = _encode(bk, list(ctx_index))
+    ids = [x.ids for x in enc]; lengths = np.array([len(i) for i in ids], dtype=np.int64) # each Encoding's ids read once
+    context_ids = _concat(ids, id_dtype)
     q = [x.ids[:max_query_length] for x in _encode(bk, [e.question_text for e in examples], offsets=False)]
     return {"contexts": list(ctx_index), "example_context": np.array([ctx_index[e.context_text] for e in examples], dtype=np.int64),
-            "context_ids": _concat([x.ids for x in enc], id_dtype), "context_lengths": lengths,
+            "context_ids": context_ids, "context_lengths": lengths,
             "context_offsets": _trim_offsets(list(ctx_index), _concat([x.offsets for x in enc], np.int32, 2), lengths,
-                                             None if space is None else space[_concat([x.ids for x in enc], np.int64)]),
+                                             None if space is None else space[context_ids]),
             "question_ids": _concat(q, id_dtype), "question_lengths": np.array([len(x) for x in q], dtype=np.int64)}
 
 # %% ../nbs/03_dataset.ipynb #c137f21d
