@@ -390,9 +390,7 @@ class QACheckpoint(ModelCheckpoint):
 # %% ../nbs/08_training.ipynb #de9560ce
 def uses_deterministic(args:QATrainArguments)->bool: # whether `get_trainer` turns Lightning's deterministic mode on
     "`args.deterministic`, with 'auto' read as: on for the CPU, off for GPUs and other accelerators"
-    if args.deterministic != "auto": return bool(args.deterministic)
-    acc = str(args.accelerator).lower()
-    return acc == "cpu" or (acc == "auto" and not torch.cuda.is_available() and not (hasattr(torch.backends, "mps") and torch.backends.mps.is_available()))
+    return bool(args.deterministic) if args.deterministic != "auto" else _on_cpu(str(args.accelerator).lower())
 
 # %% ../nbs/08_training.ipynb #9fde77bc
 def get_trainer(args:QATrainArguments, # every Trainer setting comes from here
